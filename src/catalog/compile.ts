@@ -1,0 +1,255 @@
+/**
+ * Turns validated rule, profile, recognition and inventory data into the compiled Catalog.
+ * Pure: load.ts does the reading and hands the parsed documents over.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type {
+  Catalog, InventoryEntry, Profile, RawAnswer, RawRule, RawRuleFile, Recognition, Rule, Severity, Vendor,
+} from '../model/index.js';
+import { VENDORS } from '../model/index.js';
+import { CatalogError } from './errors.js';
+
+export interface RuleDocument {
+  /** Path shown in messages and reports (relative to the rules directory, or as given for user rules). */
+  file: string;
+  data: unknown;
+  user: boolean;
+}
+
+export interface CatalogSources {
+  schemas: { rules: object; profiles: object };
+  profiles: { file: string; data: unknown };
+  recognition: { file: string; data: unknown };
+  ruleFiles: RuleDocument[];
+  inventory?: { file: string; text: string };
+  version: string;
+}
+
+function fieldPath(instancePath: string): string[] {
+  return instancePath.split('/').filter(Boolean);
+}
+
+/** The most useful ajv error: the deepest one, with allowed values spelled out. */
+function describe(errors: ErrorObject[]): { path: string[]; message: string } {
+  const sorted = [...errors].sort((a, b) => fieldPath(b.instancePath).length - fieldPath(a.instancePath).length);
+  const e = sorted[0] as ErrorObject;
+  let message = e.message ?? 'is invalid';
+  if (e.keyword === 'enum') message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (e.keyword === 'additionalProperties') message = `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'required') message = `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`;
+  return { path: fieldPath(e.instancePath), message };
+}
+
+function validateRuleFile(validate: ValidateFunction, doc: RuleDocument): RawRuleFile {
+  if (validate(doc.data)) return doc.data as RawRuleFile;
+  const { path, message } = describe(validate.errors ?? []);
+  let ruleId: string | undefined;
+  let field = path.join('.');
+  if (path[0] === 'rules' && path[1] !== undefined) {
+    const rule = (doc.data as { rules?: { id?: unknown }[] }).rules?.[Number(path[1])];
+    ruleId = typeof rule?.id === 'string' ? rule.id : `#${Number(path[1]) + 1}`;
+    field = path.slice(2).join('.');
+  }
+  throw new CatalogError(doc.file, message, ruleId, field || undefined);
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** The answer a profile gives: its own override, else the vendor answer; `since` newer than its SDK makes it none. */
+function resolveAnswer(vendorAnswer: RawRule['targets'][Vendor], profile: Profile): RawAnswer {
+  const { profiles, ...base } = vendorAnswer;
+  const answer: RawAnswer = { ...(profiles?.[profile.id] ?? base) };
+  if (!answer.confidence) answer.confidence = answer.source ? 'confirmed' : 'uncertain';
+  if (answer.since && compareVersions(answer.since, profile.sdk.version) > 0 && answer.status !== 'none') {
+    const what = answer.replacement?.length ? answer.replacement.join(', ') : 'The replacement';
+    return {
+      ...answer,
+      status: 'none',
+      note: `${what} needs ${profile.sdk.name} ${answer.since}; ${profile.id} targets ${profile.sdk.name} ${profile.sdk.version}.${answer.note ? ` ${answer.note}` : ''}`,
+    };
+  }
+  return answer;
+}
+
+const SEVERITY_BY_STATUS: Record<string, Severity> = { none: 'error', rewrite: 'error', partial: 'warning', direct: 'info' };
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profiles: Profile[]): Rule {
+  const answers: Record<string, RawAnswer> = {};
+  for (const vendor of VENDORS) {
+    const vendorAnswer = raw.targets[vendor];
+    for (const key of Object.keys(vendorAnswer.profiles ?? {})) {
+      const profile = profiles.find((p) => p.id === key);
+      if (!profile) throw new CatalogError(doc.file, `unknown profile "${key}" (known: ${profiles.map((p) => p.id).join(', ')})`, raw.id, `targets.${vendor}.profiles`);
+      if (profile.vendor !== vendor) throw new CatalogError(doc.file, `profile "${key}" belongs to ${profile.vendor}, not ${vendor}`, raw.id, `targets.${vendor}.profiles`);
+    }
+    const check = (a: RawAnswer, where: string): void => {
+      if ((a.status === 'direct' || a.status === 'partial') && !a.replacement?.length) {
+        throw new CatalogError(doc.file, `status ${a.status} needs a replacement`, raw.id, `${where}.replacement`);
+      }
+    };
+    check(vendorAnswer, `targets.${vendor}`);
+    for (const [key, a] of Object.entries(vendorAnswer.profiles ?? {})) check(a, `targets.${vendor}.profiles.${key}`);
+    for (const profile of profiles.filter((p) => p.vendor === vendor)) answers[profile.id] = resolveAnswer(vendorAnswer, profile);
+  }
+  const worst = Object.values(answers)
+    .map((a) => SEVERITY_BY_STATUS[a.status] as Severity)
+    .reduce<Severity>((acc, s) => (SEVERITY_RANK[s] > SEVERITY_RANK[acc] ? s : acc), 'info');
+  const rule: Rule = {
+    id: raw.id,
+    symbols: raw.symbols,
+    kind: raw.kind,
+    family: raw.family ?? file.family,
+    context: raw.context ?? 'any',
+    severity: raw.severity ?? worst,
+    file: doc.file,
+    user: doc.user,
+    override: raw.override ?? false,
+    answers,
+  };
+  if (raw.feature) rule.feature = raw.feature;
+  if (raw.message) rule.message = raw.message;
+  if (raw.url) rule.url = raw.url;
+  return rule;
+}
+
+function compileProfiles(validate: ValidateFunction, src: CatalogSources['profiles']): { profiles: Profile[]; defaults: Record<Vendor, string> } {
+  if (!validate(src.data)) {
+    const { path, message } = describe(validate.errors ?? []);
+    throw new CatalogError(src.file, message, undefined, path.join('.') || undefined);
+  }
+  const data = src.data as { vendors: Record<Vendor, { default: string }>; profiles: Profile[] };
+  const ids = new Set<string>();
+  for (const p of data.profiles) {
+    if (ids.has(p.id)) throw new CatalogError(src.file, `duplicate profile id "${p.id}"`);
+    ids.add(p.id);
+  }
+  for (const vendor of VENDORS) {
+    const def = data.vendors[vendor].default;
+    if (!data.profiles.some((p) => p.id === def && p.vendor === vendor)) {
+      throw new CatalogError(src.file, `default profile "${def}" of ${vendor} is not one of its profiles`, undefined, `vendors.${vendor}.default`);
+    }
+  }
+  return { profiles: data.profiles, defaults: { ascend: data.vendors.ascend.default, cambricon: data.vendors.cambricon.default } };
+}
+
+interface RawRecognition {
+  identifiers?: { pattern: string; family: string }[];
+  namespaces?: { prefix: string; family: string }[];
+  headers?: string[];
+  libraries?: Record<string, string>;
+}
+
+function compileRecognition(src: CatalogSources['recognition']): { recognition: Recognition; libraries: Record<string, string> } {
+  const data = (src.data ?? {}) as RawRecognition;
+  const regex = (pattern: string, field: string): RegExp => {
+    try {
+      return new RegExp(pattern);
+    } catch (e) {
+      throw new CatalogError(src.file, `invalid regular expression ${JSON.stringify(pattern)}: ${(e as Error).message}`, undefined, field);
+    }
+  };
+  return {
+    recognition: {
+      identifiers: (data.identifiers ?? []).map((x, i) => ({ pattern: regex(x.pattern, `identifiers.${i}.pattern`), family: x.family })),
+      namespaces: data.namespaces ?? [],
+      headers: (data.headers ?? []).map((h, i) => regex(h, `headers.${i}`)),
+    },
+    libraries: data.libraries ?? {},
+  };
+}
+
+/** Parses the inventory TSV (# comment lines, a header row, then symbol kind library header std_overlap). */
+export function parseInventory(file: string, text: string, libraries: Record<string, string>): Map<string, InventoryEntry> {
+  const out = new Map<string, InventoryEntry>();
+  let header: string[] | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).replace(/\r$/, '');
+    if (!line || line.startsWith('#')) continue;
+    const cols = line.split('\t');
+    if (!header) {
+      header = cols;
+      if (cols[0] !== 'symbol') throw new CatalogError(file, `line ${i + 1}: expected a header row starting with "symbol"`);
+      continue;
+    }
+    const [symbol, kind, library, hdr, std] = cols;
+    if (!symbol || !library) throw new CatalogError(file, `line ${i + 1}: expected symbol, kind, library, header, std_overlap`);
+    if (out.has(symbol)) continue; // first library wins for a name declared twice
+    out.set(symbol, { symbol, kind: kind ?? '', library, family: libraries[library] ?? library, header: hdr ?? '', stdOverlap: std === 'yes' });
+  }
+  return out;
+}
+
+export function compileCatalog(src: CatalogSources): Catalog {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validateRules = ajv.compile(src.schemas.rules);
+  const validateProfiles = ajv.compile(src.schemas.profiles);
+  const { profiles, defaults } = compileProfiles(validateProfiles, src.profiles);
+  const { recognition, libraries } = compileRecognition(src.recognition);
+
+  const rules: Rule[] = [];
+  const ids = new Map<string, string>();
+  const warnings: string[] = [];
+  const bySymbol = new Map<string, Rule[]>();
+  const prefixRules: { prefix: string; rule: Rule }[] = [];
+
+  for (const doc of src.ruleFiles) {
+    const file = validateRuleFile(validateRules, doc);
+    for (const raw of file.rules) {
+      const previous = ids.get(raw.id);
+      if (previous && !(doc.user && raw.override)) {
+        throw new CatalogError(doc.file, `duplicate rule id (also in ${previous})`, raw.id, 'id');
+      }
+      ids.set(raw.id, doc.file);
+      const rule = compileRule(raw, file, doc, profiles);
+      if (rule.override && !doc.user) throw new CatalogError(doc.file, 'only user rule files (--rules) may override', raw.id, 'override');
+      for (const symbol of rule.symbols) {
+        if (symbol.endsWith('*')) {
+          prefixRules.push({ prefix: symbol.slice(0, -1), rule });
+          continue;
+        }
+        const existing = (bySymbol.get(symbol) ?? []).filter((r) => r.context === rule.context);
+        if (existing.length) {
+          const shipped = existing[0] as Rule;
+          if (doc.user) {
+            if (!rule.override) {
+              throw new CatalogError(doc.file, `symbol "${symbol}" is already answered by rule "${shipped.id}" (${shipped.file}); add "override: true" to replace it`, raw.id, 'symbols');
+            }
+            bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []).filter((r) => r.context !== rule.context), rule]);
+          } else {
+            warnings.push(`${doc.file}: rule "${rule.id}": symbol "${symbol}" is already answered by rule "${shipped.id}" (${shipped.file}); the first rule wins`);
+          }
+          continue;
+        }
+        if (doc.user && rule.override) {
+          warnings.push(`${doc.file}: rule "${rule.id}" says override but no shipped rule answers "${symbol}"`);
+        }
+        bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), rule]);
+      }
+      rules.push(rule);
+    }
+  }
+  prefixRules.sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
+  const inventory = src.inventory ? parseInventory(src.inventory.file, src.inventory.text, libraries) : new Map<string, InventoryEntry>();
+  return {
+    version: src.version,
+    profiles,
+    defaultProfile: defaults,
+    rules,
+    bySymbol,
+    prefixRules,
+    inventory,
+    recognition,
+    warnings,
+    files: src.ruleFiles.map((d) => ({ file: d.file, user: d.user })),
+  };
+}

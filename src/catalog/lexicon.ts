@@ -1,0 +1,34 @@
+/** The front end's lexicon, derived from the catalog: which tokens are worth asking the syntax tree about. */
+import type { Catalog, Lexicon } from '../model/index.js';
+
+const lastComponent = (name: string): string => name.slice(name.lastIndexOf('::') + 2);
+
+export function buildLexicon(catalog: Catalog): Lexicon {
+  const names = new Set<string>();
+  const deviceOnly = new Set<string>();
+  const add = (symbol: string): void => {
+    names.add(symbol);
+    if (symbol.includes('::')) names.add(lastComponent(symbol));
+  };
+  for (const rule of catalog.rules) {
+    for (const symbol of rule.symbols) {
+      if (symbol.endsWith('*')) continue;
+      if (rule.context === 'device' && rule.kind === 'function') deviceOnly.add(symbol);
+      else add(symbol);
+    }
+  }
+  for (const entry of catalog.inventory.values()) {
+    if (entry.stdOverlap) deviceOnly.add(entry.symbol);
+    else add(entry.symbol);
+  }
+  // Namespaced families (cutlass::*, thrust::*) are recognised through their namespace name.
+  for (const { prefix } of catalog.recognition.namespaces) add(prefix.split('::')[0] as string);
+  for (const { prefix, rule } of catalog.prefixRules) if (rule.kind !== 'header') add(prefix.split('::')[0] as string);
+  for (const name of deviceOnly) names.delete(name);
+  return {
+    names,
+    deviceOnly,
+    identifierPatterns: catalog.recognition.identifiers.map((x) => x.pattern),
+    headerPatterns: catalog.recognition.headers,
+  };
+}

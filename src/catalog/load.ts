@@ -1,0 +1,94 @@
+/**
+ * Catalog loading: the only part of the catalog stage that touches the file system.
+ * Reads rules/ (shipped) and any --rules directories, parses YAML, and hands the documents to compile.ts.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import type { Catalog } from '../model/index.js';
+import { compileCatalog, type RuleDocument } from './compile.js';
+import { CatalogError } from './errors.js';
+
+/** The package root: dist/catalog/load.js and src/catalog/load.ts both sit two levels below it. */
+export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const SHIPPED_RULES_DIR = join(PACKAGE_ROOT, 'rules');
+const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
+
+function readYaml(path: string, shown: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CatalogError(shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) {
+    const err = doc.errors[0]!;
+    const line = err.linePos?.[0]?.line;
+    throw new CatalogError(shown, `invalid YAML${line ? ` at line ${line}` : ''}: ${err.message.split('\n')[0]}`);
+  }
+  return doc.toJS();
+}
+
+function yamlFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(entry.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export interface LoadOptions {
+  /** Extra rule directories or files (--rules). */
+  userRules?: string[];
+  /** Directory holding profiles.yaml, recognition.yaml, families/ and inventory/ (defaults to the shipped one). */
+  rulesDir?: string;
+}
+
+export function loadCatalog(options: LoadOptions = {}): Catalog {
+  const dir = options.rulesDir ?? SHIPPED_RULES_DIR;
+  const hash = createHash('sha256');
+  const read = (path: string): unknown => {
+    const shown = relative(PACKAGE_ROOT, path) || path;
+    hash.update(shown).update(readFileSync(path));
+    return readYaml(path, shown);
+  };
+  const familyDir = join(dir, 'families');
+  const ruleFiles: RuleDocument[] = yamlFilesUnder(familyDir).map((path) => ({
+    file: relative(dir, path).split('\\').join('/'),
+    data: read(path),
+    user: false,
+  }));
+  for (const userPath of options.userRules ?? []) {
+    if (!existsSync(userPath)) throw new CatalogError(userPath, 'rules path does not exist (check --rules or the config file)');
+    const paths = statSync(userPath).isDirectory() ? yamlFilesUnder(userPath) : [userPath];
+    if (!paths.length) throw new CatalogError(userPath, 'no .yaml rule files in this directory');
+    for (const path of paths) {
+      hash.update(readFileSync(path));
+      ruleFiles.push({ file: path, data: readYaml(path, path), user: true });
+    }
+  }
+  const inventoryPath = join(dir, 'inventory', 'cuda.tsv');
+  let inventory: { file: string; text: string } | undefined;
+  if (existsSync(inventoryPath)) {
+    const text = readFileSync(inventoryPath, 'utf8');
+    hash.update(text);
+    inventory = { file: 'inventory/cuda.tsv', text };
+  }
+  const schema = (name: string): object => JSON.parse(readFileSync(join(SCHEMAS_DIR, name), 'utf8')) as object;
+  return compileCatalog({
+    schemas: { rules: schema('rules.schema.json'), profiles: schema('profiles.schema.json') },
+    profiles: { file: 'rules/profiles.yaml', data: read(join(dir, 'profiles.yaml')) },
+    recognition: { file: 'rules/recognition.yaml', data: read(join(dir, 'recognition.yaml')) },
+    ruleFiles,
+    inventory,
+    version: hash.digest('hex').slice(0, 12),
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * Command line: `runCli(argv, io)` returns the exit code and never exits by itself.
+ * Exit codes: 0 completed; 1 a gate failed (scan --fail-on); 2 usage error or unreadable input;
+ * 3 internal error (a bug: please report it).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { scan, toolVersion } from '../analyze.js';
+import { CatalogError } from '../catalog/errors.js';
+import { loadCatalog } from '../catalog/load.js';
+import { UsageError } from '../util/errors.js';
+import type { CliIo } from './io.js';
+import { emitReport, parseFormats } from './output.js';
+import { explainSymbol, listRules, ruleStats } from './rules-command.js';
+
+export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
+
+function parseSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`invalid size "${value}"`, 'use bytes or a unit: 500k, 4mb, 1g');
+  const unit = (m[2] ?? 'b').toLowerCase()[0] as string;
+  const mult = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit] as number;
+  return Math.round(Number(m[1]) * mult);
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('ascendify')
+    .description('Find every CUDA dependency in a C++ code base and what it becomes on Huawei Ascend (CANN) and Cambricon (Neuware).')
+    .version(toolVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('scan')
+    .description('scan files and folders for CUDA uses')
+    .argument('[paths...]', 'files or folders to scan', ['.'])
+    .option('-t, --target <targets>', 'ascend, cambricon, all, or profile ids (comma-separated): ascend-910b, ascend-910c, ascend-950, cambricon-mlu370, cambricon-mlu590', 'all')
+    .option('-f, --format <formats>', 'text or json (comma-separated for several)', 'text')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--output-dir <dir>', 'write one report file per format into this folder')
+    .option('-e, --exclude <glob>', 'skip paths matching this glob (repeatable)', collect, [])
+    .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
+    .option('--max-file-size <size>', 'skip files larger than this (e.g. 4mb)', '4mb')
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .addOption(new Option('--no-color', 'no colour in the text report'))
+    .action((paths: string[], opts: Record<string, unknown>) => {
+      const formats = parseFormats(opts.format as string);
+      const report = scan({
+        paths,
+        targets: [opts.target as string],
+        exclude: opts.exclude as string[],
+        rules: opts.rules as string[],
+        maxFileSize: parseSize(opts.maxFileSize as string),
+        gitignore: opts.gitignore as boolean,
+      });
+      const color = io.color && opts.color !== false;
+      emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color });
+      setExit(EXIT.ok);
+    });
+
+  const rules = program
+    .command('rules')
+    .description('list the catalog rules, or `rules stats` for counts per family and target profile')
+    .argument('[action]', '"stats" for counts per family and profile')
+    .option('--family <family>', 'only this family')
+    .option('--json', 'JSON output')
+    .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
+    .action((action: string | undefined, opts: { family?: string; json?: boolean; rules: string[] }) => {
+      const catalog = loadCatalog({ userRules: opts.rules });
+      if (action === 'stats') io.stdout(ruleStats(catalog));
+      else if (action === undefined) io.stdout(listRules(catalog, opts.family, Boolean(opts.json)));
+      else throw new UsageError(`unknown rules action "${action}"`, 'use `ascendify rules` or `ascendify rules stats`');
+      setExit(EXIT.ok);
+    });
+  rules.addHelpText('after', '\nExamples:\n  ascendify rules --family nccl\n  ascendify rules stats');
+
+  program
+    .command('explain')
+    .description('show what the catalog says about a CUDA symbol (or rule id): targets, status, note, source')
+    .argument('<symbol>', 'a CUDA symbol such as cudaMalloc, __shfl_down_sync or cooperative_groups::this_grid')
+    .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
+    .action((symbol: string, opts: { rules: string[] }) => {
+      io.stdout(explainSymbol(loadCatalog({ userRules: opts.rules }), symbol));
+      setExit(EXIT.ok);
+    });
+  return program;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (!argv.length) {
+      io.stdout(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`ascendify: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      return e.exitCode;
+    }
+    if (e instanceof CatalogError) {
+      io.stderr(`ascendify: error in rules: ${e.message}\n  hint: fix the file (its format is described in schemas/rules.schema.json and docs/rules-format.md)\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`ascendify: internal error: ${(e as Error).stack ?? String(e)}\n  please report this with the command you ran\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,73 @@
+/** `ascendify rules` (list), `ascendify rules stats`, `ascendify explain <symbol>`. */
+import type { Catalog, Rule, Status } from '../model/index.js';
+import { UsageError } from '../util/errors.js';
+
+const STATUS_ORDER: Status[] = ['direct', 'partial', 'rewrite', 'none'];
+
+export function listRules(catalog: Catalog, family: string | undefined, json: boolean): string {
+  const rules = catalog.rules.filter((r) => !family || r.family === family);
+  if (family && !rules.length) {
+    const families = [...new Set(catalog.rules.map((r) => r.family))].sort();
+    throw new UsageError(`no rules in family "${family}"`, `families: ${families.join(', ')}`);
+  }
+  if (json) return `${JSON.stringify(rules.map((r) => ({ id: r.id, family: r.family, kind: r.kind, symbols: r.symbols, answers: r.answers, file: r.file })), null, 2)}\n`;
+  const defaults = Object.values(catalog.defaultProfile);
+  const lines = rules.map((r) => {
+    const answers = defaults.map((p) => `${p}: ${r.answers[p]?.status ?? '?'}`).join(', ');
+    const symbols = r.symbols.length > 3 ? `${r.symbols.slice(0, 3).join(', ')} (+${r.symbols.length - 3})` : r.symbols.join(', ');
+    return `${r.id.padEnd(40)} ${r.family.padEnd(18)} ${symbols}  [${answers}]`;
+  });
+  return `${lines.join('\n')}\n${rules.length} rules\n`;
+}
+
+export function ruleStats(catalog: Catalog): string {
+  const families = [...new Set(catalog.rules.map((r) => r.family))].sort();
+  const out: string[] = [];
+  const symbolsOf = (rs: Rule[]): number => rs.reduce((n, r) => n + r.symbols.length, 0);
+  out.push(`${catalog.rules.length} rules answering ${symbolsOf(catalog.rules)} CUDA symbols in ${families.length} families (catalog ${catalog.version})`);
+  for (const profile of catalog.profiles) {
+    out.push('', `${profile.id} — ${profile.product}, ${profile.sdk.name} ${profile.sdk.version}`);
+    out.push(`  ${'family'.padEnd(20)}${'rules'.padStart(7)}${STATUS_ORDER.map((s) => s.padStart(9)).join('')}${'uncertain'.padStart(11)}`);
+    for (const family of families) {
+      const rs = catalog.rules.filter((r) => r.family === family);
+      const counts = STATUS_ORDER.map((s) => rs.filter((r) => r.answers[profile.id]?.status === s).length);
+      const uncertain = rs.filter((r) => r.answers[profile.id]?.confidence === 'uncertain').length;
+      out.push(`  ${family.padEnd(20)}${String(rs.length).padStart(7)}${counts.map((c) => String(c).padStart(9)).join('')}${String(uncertain).padStart(11)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Finds the rules for a symbol: exact, prefix, or a case-insensitive search when nothing matches. */
+export function explainSymbol(catalog: Catalog, symbol: string): string {
+  let rules = catalog.bySymbol.get(symbol) ?? [];
+  if (!rules.length) rules = catalog.prefixRules.filter((p) => symbol.startsWith(p.prefix)).map((p) => p.rule).slice(0, 1);
+  if (!rules.length) rules = catalog.rules.filter((r) => r.id === symbol);
+  if (!rules.length) {
+    const inv = catalog.inventory.get(symbol);
+    const near = catalog.rules
+      .flatMap((r) => r.symbols)
+      .filter((s) => s.toLowerCase().includes(symbol.toLowerCase()))
+      .slice(0, 8);
+    const lines = [`No rule answers "${symbol}".`];
+    if (inv) lines.push(`It is a CUDA ${inv.kind} from ${inv.library} (${inv.header}); scans report it as unknown.`);
+    if (near.length) lines.push(`Similar symbols with rules: ${near.join(', ')}`);
+    throw new UsageError(lines.join('\n'), 'list rules with: ascendify rules [--family F]', 2);
+  }
+  const out: string[] = [];
+  for (const r of rules) {
+    out.push(`${r.id}  (${r.family}, ${r.kind}${r.context !== 'any' ? `, ${r.context} code only` : ''}${r.feature ? `, feature ${r.feature}` : ''})`);
+    out.push(`  symbols: ${r.symbols.join(', ')}`);
+    out.push(`  defined in: ${r.file}`);
+    if (r.message) out.push(`  ${r.message.replaceAll('{symbol}', symbol)}`);
+    for (const profile of catalog.profiles) {
+      const a = r.answers[profile.id];
+      if (!a) continue;
+      out.push(`  ${profile.id} (${profile.sdk.name} ${profile.sdk.version}): ${a.status}${a.replacement?.length ? ` → ${a.replacement.join(' + ')}` : ''}${a.since ? ` [since ${a.since}]` : ''}${a.confidence && a.confidence !== 'confirmed' ? ` (${a.confidence})` : ''}`);
+      if (a.note) out.push(`      note: ${a.note}`);
+      if (a.source) out.push(`      source: ${a.source}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,32 @@
+/** Reading a discovered file: size limit, binary detection, UTF-8 with a Latin-1 fallback. */
+import { readFileSync } from 'node:fs';
+import type { SourceFile } from '../model/index.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; text: string; note?: string }
+  | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readSource(file: SourceFile, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
+  if (file.size > maxFileSize) {
+    return { ok: false, reason: `larger than the size limit (${file.size} > ${maxFileSize} bytes; raise it with --max-file-size)` };
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file.absPath);
+  } catch (e) {
+    return { ok: false, reason: `not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  if (buf.length === 0) return { ok: true, text: '', note: 'empty file' };
+  if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  try {
+    const text = utf8.decode(buf);
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    // GBK/Latin-1 comments are common; identifiers are ASCII, so scanning the Latin-1 reading loses nothing.
+    return { ok: true, text: buf.toString('latin1'), note: 'not valid UTF-8: read as Latin-1 (identifiers are unaffected)' };
+  }
+}

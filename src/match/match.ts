@@ -1,0 +1,139 @@
+/**
+ * Match stage entry: FileFacts[] x Catalog -> findings and kernels.
+ * Project-defined names are collected over all files first, so a helper defined in a header
+ * and used in a .cu file is recognised as the project's own.
+ */
+import type {
+  Catalog, FileFacts, Finding, KernelEntry, NamespaceFacts, Occurrence, Profile, Severity, TargetAnswer, Vendor,
+} from '../model/index.js';
+import { resolve, type Resolution } from './resolve.js';
+
+export interface MatchResult {
+  findings: Finding[];
+  kernels: KernelEntry[];
+}
+
+/** Kinds that a project cannot define away: keywords, builtins, launch syntax, headers. */
+const LANGUAGE_ROLES = new Set(['qualifier', 'builtin', 'syntax', 'include']);
+
+function projectNames(files: FileFacts[]): Set<string> {
+  const names = new Set<string>();
+  for (const f of files) for (const d of f.definitions) names.add(d.name);
+  return names;
+}
+
+/** Aliases and using-directives of headers apply to the files that include them; merge them as a fallback. */
+function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts): NamespaceFacts {
+  return {
+    aliases: { ...global.aliases, ...own.aliases },
+    usingNamespaces: [...new Set([...own.usingNamespaces, ...global.usingNamespaces])],
+    usingDeclarations: { ...global.usingDeclarations, ...own.usingDeclarations },
+  };
+}
+
+function globalNamespaces(files: FileFacts[]): NamespaceFacts {
+  const out: NamespaceFacts = { aliases: {}, usingNamespaces: [], usingDeclarations: {} };
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (!/\.(h|hh|hpp|hxx|cuh|inl)$/.test(f.path)) continue;
+    Object.assign(out.aliases, f.namespaces.aliases);
+    Object.assign(out.usingDeclarations, f.namespaces.usingDeclarations);
+    for (const u of f.namespaces.usingNamespaces) if (!out.usingNamespaces.includes(u)) out.usingNamespaces.push(u);
+  }
+  return out;
+}
+
+const UNKNOWN_NOTE = 'Not in the catalog yet: check the CUDA documentation for what it does and find the counterpart by hand.';
+
+function answersFor(res: Resolution, profiles: Profile[]): Partial<Record<Vendor, TargetAnswer>> {
+  const out: Partial<Record<Vendor, TargetAnswer>> = {};
+  for (const profile of profiles) {
+    const a = res.rule?.answers[profile.id];
+    if (!a) {
+      out[profile.vendor] = { profile: profile.id, status: 'unknown', note: UNKNOWN_NOTE };
+      continue;
+    }
+    const t: TargetAnswer = { profile: profile.id, status: a.status };
+    if (a.replacement?.length) t.replacement = a.replacement;
+    if (a.note) t.note = a.note;
+    if (a.since) t.since = a.since;
+    if (a.source) t.source = a.source;
+    if (a.confidence) t.confidence = a.confidence;
+    out[profile.vendor] = t;
+  }
+  return out;
+}
+
+function messageFor(symbol: string, res: Resolution, targets: Partial<Record<Vendor, TargetAnswer>>): string {
+  const parts = Object.values(targets).map((t) =>
+    t.replacement?.length && t.status !== 'none'
+      ? `${t.profile}: ${t.replacement.join(' + ')} (${t.status})`
+      : `${t.profile}: ${t.status}`,
+  );
+  const lead = res.rule?.message ? res.rule.message.replaceAll('{symbol}', symbol) : res.rule ? symbol : `${symbol} is not in the catalog`;
+  return `${lead} — ${parts.join('; ')}`;
+}
+
+function findingFor(file: string, occ: Occurrence, res: Resolution, profiles: Profile[]): Finding {
+  const targets = answersFor(res, profiles);
+  const family = res.rule?.family ?? res.inventory?.family ?? res.family ?? 'unknown';
+  const kind = res.rule?.kind ?? res.inventory?.kind ?? (occ.role === 'include' ? 'header' : 'function');
+  const severity: Severity = res.rule ? res.rule.severity : 'warning';
+  const finding: Finding = {
+    ruleId: res.rule?.id ?? null,
+    symbol: res.symbol,
+    family,
+    kind,
+    file,
+    line: occ.line,
+    column: occ.column,
+    endLine: occ.endLine,
+    endColumn: occ.endColumn,
+    snippet: occ.snippet,
+    severity,
+    message: messageFor(res.symbol, res, targets),
+    targets,
+  };
+  if (occ.condition) finding.conditional = occ.condition;
+  if (occ.device) finding.device = true;
+  if (occ.macro) finding.macro = occ.macro;
+  if (res.rule?.user) finding.ruleFile = res.rule.file;
+  return finding;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.symbol.localeCompare(b.symbol) ||
+    (a.ruleId ?? '').localeCompare(b.ruleId ?? '')
+  );
+}
+
+export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profile[]): MatchResult {
+  const defined = projectNames(files);
+  const global = globalNamespaces(files);
+  const findings: Finding[] = [];
+  const kernels: KernelEntry[] = [];
+  for (const file of files) {
+    const ns = withGlobalNamespaces(file.namespaces, global);
+    const features = new Map<number, Set<string>>(); // finding line -> features
+    for (const occ of file.occurrences) {
+      if (!LANGUAGE_ROLES.has(occ.role) && defined.has(occ.name)) continue;
+      const res = resolve(catalog, occ, ns);
+      if (!res) continue;
+      if (!LANGUAGE_ROLES.has(occ.role) && defined.has(res.symbol)) continue;
+      findings.push(findingFor(file.path, occ, res, profiles));
+      if (res.rule?.feature) {
+        const set = features.get(occ.line) ?? new Set<string>();
+        set.add(res.rule.feature);
+        features.set(occ.line, set);
+      }
+    }
+    for (const k of file.kernels) {
+      const fs = new Set<string>();
+      for (const [line, set] of features) if (line >= k.line && line <= k.endLine) for (const f of set) fs.add(f);
+      kernels.push({ name: k.name, file: file.path, line: k.line, endLine: k.endLine, lines: k.lines, qualifier: k.qualifier, features: [...fs].sort() });
+    }
+  }
+  findings.sort(compareFindings);
+  kernels.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { findings, kernels };
+}

@@ -1,0 +1,95 @@
+/** Types of the discover and parse stages: what a file is and what its code uses and defines. */
+
+export type Language = 'cuda' | 'cpp' | 'c';
+
+/** A file found by discovery. `path` is relative to the scan root, with / separators. */
+export interface SourceFile {
+  path: string;
+  absPath: string;
+  language: Language;
+  size: number;
+}
+
+/** A file that discovery or reading skipped, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/**
+ * How a name is used where it occurs. `token` means the name sits in a region the grammar
+ * could not parse (or a macro body), so its role is a guess from the following character.
+ */
+export type Role =
+  | 'call' | 'type' | 'value' | 'macro-body' | 'token' | 'qualifier' | 'builtin' | 'syntax' | 'include';
+
+/** One use of a name (or a language feature) in code. Lines and columns are 1-based. */
+export interface Occurrence {
+  /** The name as written, qualified names joined with :: (aliases not yet resolved). */
+  name: string;
+  role: Role;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Inside a __global__ or __device__ function body. */
+  device: boolean;
+  /** The #if/#ifdef conditions the use sits under, joined with &&. */
+  condition?: string;
+  /** Name of the #define whose body holds this use. */
+  macro?: string;
+  /** The source line, trimmed and shortened. */
+  snippet: string;
+}
+
+export interface Definition {
+  name: string;
+  kind: 'function' | 'type' | 'macro' | 'variable' | 'namespace';
+  line: number;
+}
+
+/** A __global__ (kernel) or __device__ function. */
+export interface KernelFact {
+  name: string;
+  qualifier: 'global' | 'device';
+  line: number;
+  endLine: number;
+  lines: number;
+}
+
+export interface NamespaceFacts {
+  /** namespace cg = cooperative_groups; */
+  aliases: Record<string, string>;
+  /** using namespace nvcuda; */
+  usingNamespaces: string[];
+  /** using cooperative_groups::thread_block; (short name -> qualified name) */
+  usingDeclarations: Record<string, string>;
+}
+
+/** Everything the front end extracts from one file; the source text is not kept. */
+export interface FileFacts {
+  path: string;
+  language: Language;
+  lines: number;
+  occurrences: Occurrence[];
+  definitions: Definition[];
+  kernels: KernelFact[];
+  namespaces: NamespaceFacts;
+  /** Lines inside regions the grammar could not parse. */
+  parseErrorLines: number[];
+}
+
+/**
+ * The names the front end looks at. Everything else in a file is skipped without touching the
+ * syntax tree, which is what keeps extraction close to parse-only speed.
+ */
+export interface Lexicon {
+  /** Exact names: catalog and inventory symbols, and the last component of qualified ones. */
+  names: ReadonlySet<string>;
+  /** Names that count only in device code (C library names CUDA also defines: printf, sqrtf). */
+  deviceOnly: ReadonlySet<string>;
+  /** Patterns for CUDA-looking names that no rule or inventory entry knows (reported as unknown). */
+  identifierPatterns: readonly RegExp[];
+  /** Patterns for CUDA-looking header paths. */
+  headerPatterns: readonly RegExp[];
+}

@@ -1,0 +1,86 @@
+/** Types of the match, score and report stages. */
+import type { Language } from './facts.js';
+import type { Severity, Status, Vendor } from './catalog.js';
+
+/** What one target profile says about one finding. */
+export interface TargetAnswer {
+  profile: string;
+  status: Status;
+  replacement?: string[];
+  note?: string;
+  since?: string;
+  source?: string;
+  confidence?: string;
+}
+
+export interface Finding {
+  /** Null when no rule answers (status unknown). */
+  ruleId: string | null;
+  /** Canonical name, aliases resolved; language features use their keyword (__shared__, <<<>>>, asm). */
+  symbol: string;
+  family: string;
+  kind: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  snippet: string;
+  severity: Severity;
+  /** #if conditions the use sits under. */
+  conditional?: string;
+  /** In device code. */
+  device?: boolean;
+  /** The #define whose body holds this use. */
+  macro?: string;
+  /** The rule file that answered, when it is a user rule file. */
+  ruleFile?: string;
+  message: string;
+  targets: Partial<Record<Vendor, TargetAnswer>>;
+}
+
+export interface FileEntry {
+  path: string;
+  language: Language | 'unknown';
+  lines: number;
+  status: 'scanned' | 'skipped';
+  reason?: string;
+  parseErrorLines?: number[];
+}
+
+export interface KernelEntry {
+  name: string;
+  file: string;
+  line: number;
+  endLine: number;
+  lines: number;
+  qualifier: 'global' | 'device';
+  features: string[];
+}
+
+export type StatusCounts = Record<Status, number>;
+
+export interface TargetSummary {
+  profile: string;
+  byStatus: StatusCounts;
+  byFamily: Record<string, StatusCounts>;
+}
+
+export interface Summary {
+  files: { scanned: number; skipped: number; withFindings: number };
+  lines: number;
+  findings: number;
+  kernels: number;
+  byTarget: Partial<Record<Vendor, TargetSummary>>;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'ascendify'; version: string; catalogVersion: string };
+  root: string;
+  targets: { vendor: Vendor; profile: string; product: string; sdk: string }[];
+  files: FileEntry[];
+  findings: Finding[];
+  kernels: KernelEntry[];
+  summary: Summary;
+}

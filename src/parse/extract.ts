@@ -1,0 +1,401 @@
+/**
+ * Parse stage entry: (path, text) -> FileFacts.
+ *
+ * The extractor does not walk the whole syntax tree. It scans the text for tokens the
+ * lexicon cares about (catalog and inventory names, CUDA-looking names, language keywords,
+ * `<<<`), then asks the tree only about those tokens: is it code or a comment/string, what
+ * qualified name does it belong to, is it a call, a type or a definition, is it in device code.
+ * Tokens inside ERROR regions still count (recall must not drop where the grammar gives up);
+ * their role is guessed from the text.
+ */
+import type Parser from 'tree-sitter';
+import type { Definition, FileFacts, KernelFact, Language, Lexicon, NamespaceFacts, Occurrence, Role } from '../model/index.js';
+import { codeSpans, inSpans, matchBody } from './c-lexer.js';
+import { parseText, type SyntaxNode } from './cuda-parser.js';
+import { conditionsByLine } from './preprocessor.js';
+import { indexLines, lineOf, position, snippetOf, type LineIndex } from './source-text.js';
+
+const NON_CODE = new Set([
+  'comment', 'string_literal', 'string_content', 'char_literal', 'raw_string_literal', 'raw_string_content',
+  'raw_string_delimiter', 'system_lib_string', 'escape_sequence', 'character',
+]);
+const QUALIFIERS = new Set([
+  '__global__', '__device__', '__host__', '__shared__', '__constant__', '__managed__', '__launch_bounds__',
+  '__grid_constant__', '__forceinline__', '__noinline__',
+]);
+const BUILTINS = new Set(['threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'warpSize']);
+const ASM = new Set(['asm', '__asm__', '__asm']);
+const DECLARATORS = new Set([
+  'function_declarator', 'pointer_declarator', 'reference_declarator', 'array_declarator',
+  'parenthesized_declarator', 'init_declarator', 'attributed_declarator',
+]);
+const DECLARATION_OWNERS = new Set([
+  'function_definition', 'declaration', 'field_declaration', 'parameter_declaration',
+  'optional_parameter_declaration', 'type_definition',
+]);
+const TYPE_SPECIFIERS = new Set(['struct_specifier', 'class_specifier', 'union_specifier', 'enum_specifier']);
+const NAME_NODES = new Set(['identifier', 'type_identifier', 'namespace_identifier', 'field_identifier']);
+
+const TOKEN = /<<<|[A-Za-z_][A-Za-z0-9_]*/g;
+const INCLUDE = /^\s*#\s*include\s*([<"])([^>"\n]+)[>"]/;
+const NS_ALIAS = /\bnamespace\s+(\w+)\s*=\s*((?:::\s*)?\w+(?:\s*::\s*\w+)*)\s*;/g;
+const USING_NS = /\busing\s+namespace\s+((?:::\s*)?\w+(?:\s*::\s*\w+)*)\s*;/g;
+const USING_DECL = /\busing\s+((?:::\s*)?\w+(?:\s*::\s*\w+)+)\s*;/g;
+
+/** Compiled once per lexicon: one alternation instead of many regex tests per token. */
+const combined = new WeakMap<readonly RegExp[], RegExp>();
+function combinedPattern(patterns: readonly RegExp[]): RegExp | undefined {
+  if (!patterns.length) return undefined;
+  let re = combined.get(patterns);
+  if (!re) {
+    re = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
+    combined.set(patterns, re);
+  }
+  return re;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Context {
+  text: string;
+  root: SyntaxNode;
+  lines: LineIndex;
+  conditions: (string | undefined)[];
+  lexicon: Lexicon;
+  deviceSpans: Span[];
+  occurrences: Occurrence[];
+  definitions: Definition[];
+  kernels: KernelFact[];
+  seen: Set<string>;
+  macroCode: Map<number, [number, number][]>;
+}
+
+const stripSpaces = (s: string): string => s.replace(/\s+/g, '');
+
+function isNonCode(node: SyntaxNode): boolean {
+  return NON_CODE.has(node.type) || (node.parent !== null && NON_CODE.has(node.parent.type));
+}
+
+function inError(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) if (n.type === 'ERROR') return true;
+  return false;
+}
+
+function inDevice(ctx: Context, offset: number): boolean {
+  return ctx.deviceSpans.some((s) => offset >= s.start && offset < s.end);
+}
+
+function addOccurrence(ctx: Context, name: string, role: Role, start: number, end: number, macro?: string): void {
+  const key = `${start}:${end}:${name}`;
+  if (ctx.seen.has(key)) return;
+  ctx.seen.add(key);
+  const from = position(ctx.lines, start);
+  const to = position(ctx.lines, end);
+  const occ: Occurrence = {
+    name,
+    role,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    device: inDevice(ctx, start),
+    snippet: snippetOf(ctx.lines, from.line - 1),
+  };
+  const condition = ctx.conditions[from.line - 1];
+  if (condition) occ.condition = condition;
+  if (macro) occ.macro = macro;
+  ctx.occurrences.push(occ);
+}
+
+/** The qualified name a node stands for, template arguments dropped: cub::BlockReduce::TempStorage. */
+function qualifiedName(node: SyntaxNode): string {
+  switch (node.type) {
+    case 'qualified_identifier': {
+      const scope = node.childForFieldName('scope');
+      const name = node.childForFieldName('name');
+      const left = scope ? qualifiedName(scope) : '';
+      return name ? `${left}::${qualifiedName(name)}` : left;
+    }
+    case 'template_type':
+    case 'template_function':
+    case 'template_method': {
+      const name = node.childForFieldName('name');
+      return name ? qualifiedName(name) : stripSpaces(node.text);
+    }
+    default:
+      return stripSpaces(node.text);
+  }
+}
+
+/** Climb from a name node to the outermost node of the qualified name it is part of. */
+function qualifiedTop(node: SyntaxNode): SyntaxNode {
+  let top = node;
+  for (;;) {
+    const parent = top.parent;
+    if (!parent) return top;
+    if (parent.type === 'qualified_identifier') {
+      top = parent;
+    } else if ((parent.type === 'template_type' || parent.type === 'template_function') && parent.childForFieldName('name')?.id === top.id) {
+      top = parent;
+    } else {
+      return top;
+    }
+  }
+}
+
+/** Is `top` the name being declared, and if so what kind of definition is it (or a prototype)? */
+function declarationOf(top: SyntaxNode): Definition['kind'] | 'prototype' | undefined {
+  const parent = top.parent;
+  if (!parent) return undefined;
+  if (TYPE_SPECIFIERS.has(parent.type) && parent.childForFieldName('name')?.id === top.id) {
+    return parent.childForFieldName('body') ? 'type' : undefined;
+  }
+  if ((parent.type === 'preproc_def' || parent.type === 'preproc_function_def') && parent.childForFieldName('name')?.id === top.id) return 'macro';
+  if (parent.type === 'alias_declaration' && parent.childForFieldName('name')?.id === top.id) return 'type';
+  if (parent.type === 'namespace_definition') return 'namespace';
+  if (parent.type === 'enumerator' && parent.childForFieldName('name')?.id === top.id) return 'variable';
+  let d = top;
+  let sawFunction = false;
+  while (d.parent && DECLARATORS.has(d.parent.type)) {
+    if (d.parent.childForFieldName('declarator')?.id !== d.id) return undefined;
+    if (d.parent.type === 'function_declarator') sawFunction = true;
+    d = d.parent;
+  }
+  const owner = d.parent;
+  if (!owner || !DECLARATION_OWNERS.has(owner.type)) return undefined;
+  // A declaration may declare several names (`int a, b;`): any of its declarator children counts.
+  if (!owner.childrenForFieldName('declarator').some((c) => c.id === d.id)) return undefined;
+  if (owner.type === 'type_definition') return 'type';
+  if (sawFunction) return owner.type === 'function_definition' ? 'function' : 'prototype';
+  return 'variable';
+}
+
+function roleOf(top: SyntaxNode, leaf: SyntaxNode): Role {
+  const parent = top.parent;
+  if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === top.id) return 'call';
+  if (parent?.type === 'template_function' || top.type === 'template_function') return 'call';
+  if (leaf.type === 'type_identifier' || top.type === 'template_type') return 'type';
+  return 'value';
+}
+
+/** Role guessed from the text after a token, where the tree cannot tell. */
+function textRole(text: string, end: number): Role {
+  const rest = text.slice(end, end + 40);
+  if (/^\s*\(/.test(rest)) return 'call';
+  return 'token';
+}
+
+/** Extend a token left over `a::b::` qualifiers written in plain text (macro bodies, ERROR regions). */
+function textQualified(text: string, start: number, end: number): { name: string; start: number } | undefined {
+  if (/^\s*::/.test(text.slice(end, end + 8))) return undefined; // not the last component
+  const before = text.slice(Math.max(0, start - 200), start);
+  const m = /((?:\w+\s*::\s*)+|::\s*)$/.exec(before);
+  const head = m ? (m[1] as string) : '';
+  const name = stripSpaces(head + text.slice(start, end)).replace(/^::/, '');
+  return { name, start: start - head.length };
+}
+
+/** The name of a function definition's declarator (qualified, operator and template names included). */
+function functionName(def: SyntaxNode): string {
+  let d: SyntaxNode | null = def.childForFieldName('declarator');
+  while (d && DECLARATORS.has(d.type)) d = d.childForFieldName('declarator');
+  return d ? qualifiedName(d) : '(anonymous)';
+}
+
+function collectKernels(ctx: Context, tokens: RegExpExecArray[]): void {
+  for (const m of tokens) {
+    const tok = m[0];
+    if (tok !== '__global__' && tok !== '__device__') continue;
+    const start = m.index;
+    const node = ctx.root.descendantForIndex(start, start + tok.length);
+    if (isNonCode(node) || node.type === 'preproc_arg') continue;
+    let def: SyntaxNode | null = node.parent;
+    for (let k = 0; def && k < 3 && def.type !== 'function_definition'; k++) def = def.parent;
+    let name: string;
+    let spanStart: number;
+    let spanEnd: number;
+    if (def?.type === 'function_definition' && def.childForFieldName('body')) {
+      if (ctx.kernels.some((k) => k.line === def!.startPosition.row + 1 && k.name === functionName(def!))) {
+        // `__host__ __device__` or `__global__ __launch_bounds__` seen twice: keep the stronger qualifier.
+        const existing = ctx.kernels.find((k) => k.line === def!.startPosition.row + 1 && k.name === functionName(def!));
+        if (existing && tok === '__global__') existing.qualifier = 'global';
+        continue;
+      }
+      name = functionName(def);
+      spanStart = def.startIndex;
+      spanEnd = def.endIndex;
+    } else {
+      // Declarations (`__device__ int x;`, prototypes) have no body; in ERROR regions match braces in the text.
+      if (def?.type !== 'function_definition' && !inError(node)) continue;
+      const body = matchBody(ctx.text, start + tok.length);
+      if (!body) continue;
+      const header = ctx.text.slice(start + tok.length, body.open);
+      const nm = /([A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*(?:<[^(]*>)?\s*\(/.exec(header);
+      if (!nm) continue;
+      name = stripSpaces(nm[1] as string);
+      spanStart = start;
+      spanEnd = body.close + 1;
+      if (ctx.deviceSpans.some((s) => s.start <= spanStart && s.end >= spanEnd)) continue;
+    }
+    const line = lineOf(ctx.lines, spanStart) + 1;
+    const endLine = lineOf(ctx.lines, Math.max(spanStart, spanEnd - 1)) + 1;
+    ctx.deviceSpans.push({ start: spanStart, end: spanEnd });
+    ctx.kernels.push({ name, qualifier: tok === '__global__' ? 'global' : 'device', line, endLine, lines: endLine - line + 1 });
+  }
+}
+
+/** Is `offset` inside a #define body's code (not in a string or comment of it)? Returns the macro name. */
+function macroBody(ctx: Context, node: SyntaxNode, offset: number): string | undefined | false {
+  let spans = ctx.macroCode.get(node.startIndex);
+  if (!spans) {
+    spans = codeSpans(node.text);
+    ctx.macroCode.set(node.startIndex, spans);
+  }
+  if (!inSpans(spans, offset - node.startIndex)) return false;
+  const def = node.parent;
+  return def?.childForFieldName('name')?.text;
+}
+
+function isInteresting(lexicon: Lexicon, tok: string, pattern: RegExp | undefined): boolean {
+  return lexicon.names.has(tok) || lexicon.deviceOnly.has(tok) || QUALIFIERS.has(tok) || ASM.has(tok) || (pattern !== undefined && pattern.test(tok));
+}
+
+function handleToken(ctx: Context, tok: string, start: number): void {
+  const end = start + tok.length;
+  const node = ctx.root.descendantForIndex(start, end);
+  if (isNonCode(node)) return;
+
+  if (node.type === 'preproc_arg') {
+    const macro = macroBody(ctx, node, start);
+    if (macro === false) return;
+    if (tok === '<<<') return addOccurrence(ctx, '<<<>>>', 'syntax', start, end, macro);
+    if (ASM.has(tok)) return addOccurrence(ctx, 'asm', 'syntax', start, end, macro);
+    if (QUALIFIERS.has(tok)) return addOccurrence(ctx, tok, 'qualifier', start, end, macro);
+    const q = textQualified(ctx.text, start, end);
+    if (q) addOccurrence(ctx, q.name, 'macro-body', q.start, end, macro);
+    return;
+  }
+  if (tok === '<<<') return addOccurrence(ctx, '<<<>>>', 'syntax', start, end);
+  if (ASM.has(tok)) return addOccurrence(ctx, 'asm', 'syntax', start, end);
+  if (QUALIFIERS.has(tok)) {
+    if (tok === '__shared__') {
+      const stmtStart = Math.max(ctx.text.lastIndexOf(';', start), ctx.text.lastIndexOf('{', start), ctx.text.lastIndexOf('}', start));
+      if (/\bextern\b/.test(ctx.text.slice(stmtStart + 1, start))) return addOccurrence(ctx, 'extern __shared__', 'qualifier', start, end);
+    }
+    return addOccurrence(ctx, tok, 'qualifier', start, end);
+  }
+  if (!NAME_NODES.has(node.type)) {
+    // The grammar gave up here (ERROR) or the token is a keyword-like leaf: fall back to the text.
+    if (node.type === 'ERROR' || inError(node) || node.type === tok) {
+      const q = textQualified(ctx.text, start, end);
+      if (q) addOccurrence(ctx, q.name, BUILTINS.has(tok) ? 'builtin' : textRole(ctx.text, end), q.start, end);
+    }
+    return;
+  }
+  if (node.type === 'field_identifier' && node.parent?.type !== 'qualified_identifier') return; // obj.member
+  const top = qualifiedTop(node);
+  if (top.type === 'namespace_identifier') return;
+  const decl = declarationOf(top);
+  if (decl === 'prototype') return;
+  if (decl) {
+    ctx.definitions.push({ name: qualifiedName(top).replace(/^::/, ''), kind: decl, line: top.startPosition.row + 1 });
+    return;
+  }
+  const name = qualifiedName(top).replace(/^::/, '');
+  const role: Role = BUILTINS.has(name) ? 'builtin' : inError(node) && node.type === 'identifier' ? textRole(ctx.text, end) : roleOf(top, node);
+  addOccurrence(ctx, name, role, top.startIndex, top.endIndex);
+}
+
+function collectIncludes(ctx: Context): void {
+  const patterns = ctx.lexicon.headerPatterns;
+  ctx.lines.lines.forEach((line, row) => {
+    if (!line.includes('include')) return;
+    const m = INCLUDE.exec(line);
+    if (!m) return;
+    const offset = (ctx.lines.starts[row] as number) + line.indexOf('#');
+    const node = ctx.root.descendantForIndex(offset, offset + 1);
+    if (isNonCode(node)) return;
+    const path = (m[2] as string).trim();
+    if (!ctx.lexicon.names.has(path) && !patterns.some((p) => p.test(path))) return;
+    const col = line.indexOf(path);
+    addOccurrence(ctx, path, 'include', (ctx.lines.starts[row] as number) + col, (ctx.lines.starts[row] as number) + col + path.length);
+  });
+}
+
+function collectNamespaces(ctx: Context): NamespaceFacts {
+  const facts: NamespaceFacts = { aliases: {}, usingNamespaces: [], usingDeclarations: {} };
+  const isCode = (offset: number): boolean => !isNonCode(ctx.root.descendantForIndex(offset, offset + 1));
+  const text = ctx.text;
+  if (!text.includes('namespace') && !text.includes('using')) return facts;
+  for (const m of text.matchAll(NS_ALIAS)) {
+    if (isCode(m.index)) facts.aliases[m[1] as string] = stripSpaces(m[2] as string).replace(/^::/, '');
+  }
+  for (const m of text.matchAll(USING_NS)) {
+    const ns = stripSpaces(m[1] as string).replace(/^::/, '');
+    if (isCode(m.index) && !facts.usingNamespaces.includes(ns)) facts.usingNamespaces.push(ns);
+  }
+  for (const m of text.matchAll(USING_DECL)) {
+    const full = stripSpaces(m[1] as string).replace(/^::/, '');
+    if (isCode(m.index)) facts.usingDeclarations[full.slice(full.lastIndexOf('::') + 2)] = full;
+  }
+  return facts;
+}
+
+function errorLines(root: SyntaxNode): number[] {
+  if (!root.hasError) return [];
+  const rows = new Set<number>();
+  for (const e of root.descendantsOfType('ERROR')) {
+    for (let r = e.startPosition.row; r <= e.endPosition.row; r++) rows.add(r + 1);
+  }
+  for (const m of root.descendantsOfType('MISSING')) rows.add(m.startPosition.row + 1);
+  return [...rows].sort((a, b) => a - b);
+}
+
+/**
+ * Extract facts from one file's text. Pure apart from the parser object it is given,
+ * which the caller owns (one per thread).
+ */
+export function extractFacts(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
+  const tree = parseText(parser, text);
+  const lines = indexLines(text);
+  const ctx: Context = {
+    text,
+    root: tree.rootNode,
+    lines,
+    conditions: conditionsByLine(lines.lines),
+    lexicon,
+    deviceSpans: [],
+    occurrences: [],
+    definitions: [],
+    kernels: [],
+    seen: new Set(),
+    macroCode: new Map(),
+  };
+  const pattern = combinedPattern(lexicon.identifierPatterns);
+  const tokens: RegExpExecArray[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    if (m[0] === '<<<' || isInteresting(lexicon, m[0], pattern)) tokens.push(m);
+  }
+  collectKernels(ctx, tokens);
+  for (const m of tokens) {
+    const tok = m[0];
+    if (lexicon.deviceOnly.has(tok) && !lexicon.names.has(tok) && !inDevice(ctx, m.index)) continue;
+    handleToken(ctx, tok, m.index);
+  }
+  collectIncludes(ctx);
+  const facts: FileFacts = {
+    path,
+    language,
+    lines: lines.lines.length,
+    occurrences: ctx.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || a.name.localeCompare(b.name)),
+    definitions: ctx.definitions,
+    kernels: ctx.kernels.sort((a, b) => a.line - b.line),
+    namespaces: collectNamespaces(ctx),
+    parseErrorLines: errorLines(tree.rootNode),
+  };
+  return facts;
+}

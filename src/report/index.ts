@@ -1,0 +1,18 @@
+/** Report registry: format name -> pure renderer (Report -> string) and the file extension it writes. */
+import type { Report } from '../model/index.js';
+import { renderJson } from './json.js';
+import { renderText } from './text.js';
+
+export interface RenderContext {
+  color: boolean;
+}
+
+export interface Reporter {
+  extension: string;
+  render(report: Report, ctx: RenderContext): string;
+}
+
+export const REPORTERS: Record<string, Reporter> = {
+  text: { extension: 'txt', render: (r, ctx) => renderText(r, { color: ctx.color }) },
+  json: { extension: 'json', render: (r) => renderJson(r) },
+};

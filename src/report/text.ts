@@ -1,0 +1,117 @@
+/** Terminal report: totals, family x status per target, most used APIs, blockers, busiest files. */
+import pc from 'picocolors';
+import type { Finding, Report, Status, StatusCounts } from '../model/index.js';
+import { STATUSES } from '../model/index.js';
+import { topSymbols } from '../score/summary.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** How many rows the top-N lists show. */
+  top?: number;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const ORDER: Status[] = ['direct', 'partial', 'rewrite', 'none', 'unknown'];
+
+function paint(c: Colors, status: Status, text: string): string {
+  switch (status) {
+    case 'direct': return c.green(text);
+    case 'partial': return c.yellow(text);
+    case 'rewrite': return c.magenta(text);
+    case 'none': return c.red(text);
+    default: return c.gray(text);
+  }
+}
+
+const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.length));
+const lpad = (s: string, n: number): string => ' '.repeat(Math.max(0, n - s.length)) + s;
+const num = (n: number): string => n.toLocaleString('en-US');
+
+function ranges(lines: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j + 1 < lines.length && (lines[j + 1] as number) === (lines[j] as number) + 1) j++;
+    out.push(i === j ? `${lines[i]}` : `${lines[i]}-${lines[j]}`);
+    i = j + 1;
+  }
+  return out.join(',');
+}
+
+function statusTable(c: Colors, byFamily: Record<string, StatusCounts>, total: StatusCounts): string[] {
+  const famWidth = Math.max(8, ...Object.keys(byFamily).map((f) => f.length)) + 2;
+  const head = pad('family', famWidth) + ORDER.map((s) => lpad(s, 9)).join('') + lpad('total', 8);
+  const row = (name: string, counts: StatusCounts): string =>
+    pad(name, famWidth) +
+    ORDER.map((s) => (counts[s] ? paint(c, s, lpad(num(counts[s]), 9)) : c.dim(lpad('·', 9)))).join('') +
+    lpad(num(STATUSES.reduce((n, s) => n + counts[s], 0)), 8);
+  return [c.dim(head), ...Object.entries(byFamily).map(([f, counts]) => row(f, counts)), c.bold(row('total', total))];
+}
+
+function answerText(f: Finding): string {
+  return Object.values(f.targets)
+    .map((t) => {
+      const what = t.replacement?.length && t.status !== 'none' ? `${t.replacement.join(' + ')} ` : '';
+      return `${what}(${t.status})`;
+    })
+    .join(' | ');
+}
+
+export function renderText(report: Report, options: TextOptions): string {
+  const c = pc.createColors(options.color);
+  const top = options.top ?? 10;
+  const s = report.summary;
+  const out: string[] = [];
+  out.push(c.bold(`ascendify ${report.tool.version}`) + c.dim(` · catalog ${report.tool.catalogVersion} · ${report.root}`));
+  out.push(
+    `${num(s.files.scanned)} files scanned${s.files.skipped ? `, ${num(s.files.skipped)} skipped` : ''} · ${num(s.lines)} lines · ` +
+      `${c.bold(num(s.findings))} CUDA uses in ${num(s.files.withFindings)} files · ${num(s.kernels)} kernels`,
+  );
+  if (!report.findings.length) {
+    out.push('', c.green('No CUDA dependencies found.'));
+  }
+  for (const t of report.targets) {
+    const ts = s.byTarget[t.vendor];
+    if (!ts || !report.findings.length) continue;
+    out.push('', c.bold(c.cyan(`${t.profile}`)) + c.dim(` — ${t.product}, ${t.sdk}`));
+    out.push(...statusTable(c, ts.byFamily, ts.byStatus).map((l) => `  ${l}`));
+  }
+  if (report.findings.length) {
+    out.push('', c.bold('Most used CUDA APIs'));
+    for (const { symbol, count, sample } of topSymbols(report.findings, top)) {
+      out.push(`  ${pad(symbol, 34)} ${lpad(`${num(count)}×`, 6)}  ${answerText(sample)}`);
+    }
+    const blockers = report.findings.filter((f) => Object.values(f.targets).some((t) => t.status === 'none' || t.status === 'rewrite'));
+    if (blockers.length) {
+      out.push('', c.bold(c.red('Blockers')) + c.dim(' (no equivalent or a rewrite on some target)'));
+      for (const { symbol, count, sample } of topSymbols(blockers, top)) {
+        const why = Object.values(sample.targets).map((t) => `${t.profile} ${paint(c, t.status, t.status)}`).join(', ');
+        out.push(`  ${pad(symbol, 34)} ${lpad(`${num(count)}×`, 6)}  ${why}  ${c.dim(`${sample.file}:${sample.line}`)}`);
+      }
+      const more = new Set(blockers.map((b) => b.symbol)).size - Math.min(top, new Set(blockers.map((b) => b.symbol)).size);
+      if (more > 0) out.push(c.dim(`  … and ${more} more (see --format json)`));
+    }
+    const perFile = new Map<string, number>();
+    for (const f of report.findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
+    out.push('', c.bold('Files with the most CUDA uses'));
+    for (const [file, n] of [...perFile].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top)) {
+      out.push(`  ${lpad(num(n), 6)}  ${file}`);
+    }
+  }
+  const skipped = report.files.filter((f) => f.status === 'skipped');
+  if (skipped.length) {
+    out.push('', c.bold(c.yellow('Skipped files')));
+    for (const f of skipped) out.push(`  ${f.path}: ${f.reason}`);
+  }
+  const noted = report.files.filter((f) => f.status === 'scanned' && f.reason);
+  const broken = report.files.filter((f) => f.parseErrorLines?.length);
+  if (noted.length || broken.length) {
+    out.push('', c.bold('Notes'));
+    for (const f of noted) out.push(`  ${f.path}: ${f.reason}`);
+    for (const f of broken) {
+      out.push(`  ${f.path}: lines ${ranges(f.parseErrorLines ?? [])} did not parse; CUDA names there were still read from the tokens`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
