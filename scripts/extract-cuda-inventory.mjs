@@ -61,7 +61,9 @@
  *   std_overlap = yes when the (unqualified) symbol is also declared by the C standard library
  *   (math.h, stdlib.h, stdio.h, string.h, plus stdint.h/stddef.h types, time.h clock) or is
  *   std::min / std::max. The list is STD_NAMES below, written in as data; the scanner counts such
- *   names only inside device code.
+ *   names only inside device code. A few generic words that CUDA headers declare at global scope
+ *   (legacy warp votes all/any/ballot, NCCL's None/Get/Put/Relaxed enumerators) get `yes` too, for
+ *   the same reason. DROPPED_NAMES (NOMINMAX, alloca, DEPRECATED ...) are platform macros, not listed.
  *
  * PREDEFINED MACROS
  *   --with-predefined adds the macros that nvcc itself defines (no header declares them), e.g.
@@ -85,7 +87,8 @@ import process from 'node:process';
 const MATH_H_BASE = `acos asin atan atan2 cos sin tan acosh asinh atanh cosh sinh tanh exp exp2 expm1
   frexp ilogb ldexp log log10 log1p log2 logb modf scalbn scalbln cbrt fabs hypot pow sqrt erf erfc
   lgamma tgamma ceil floor nearbyint rint lrint llrint round lround llround trunc fmod remainder
-  remquo copysign nan nextafter nexttoward fdim fmax fmin fma`;
+  remquo copysign nan nextafter nexttoward fdim fmax fmin fma
+  j0 j1 jn y0 y1 yn sincos exp10`; // last line: POSIX / GNU math.h extensions that glibc declares
 const MATH_H_MACROS = `fpclassify isfinite isinf isnan isnormal signbit isgreater isgreaterequal
   isless islessequal islessgreater isunordered HUGE_VAL HUGE_VALF HUGE_VALL INFINITY NAN FP_INFINITE
   FP_NAN FP_NORMAL FP_SUBNORMAL FP_ZERO FP_FAST_FMA FP_FAST_FMAF FP_FAST_FMAL FP_ILOGB0 FP_ILOGBNAN
@@ -101,11 +104,20 @@ const STDIO_H = `remove rename tmpfile tmpnam fclose fflush fopen freopen setbuf
   FOPEN_MAX L_tmpnam SEEK_CUR SEEK_END SEEK_SET TMP_MAX stderr stdin stdout _IOFBF _IOLBF _IONBF`;
 const STRING_H = `memcpy memmove strcpy strncpy strcat strncat memcmp strcmp strcoll strncmp strxfrm
   memchr strchr strcspn strpbrk strrchr strspn strstr strtok memset strerror strlen`;
-const OTHER_STD = `min max clock clock_t time_t assert
+const OTHER_STD = `min max clock clock_t time_t assert va_list va_start va_end va_arg va_copy
   int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t intptr_t uintptr_t intmax_t
   uintmax_t ptrdiff_t int_least8_t int_least16_t int_least32_t int_least64_t uint_least8_t
   uint_least16_t uint_least32_t uint_least64_t int_fast8_t int_fast16_t int_fast32_t int_fast64_t
   uint_fast8_t uint_fast16_t uint_fast32_t uint_fast64_t max_align_t offsetof`;
+
+// Not standard-library names, but words too generic to count outside device code: legacy warp-vote
+// intrinsics and NCCL's unscoped ncclGinFenceLevel enumerators.
+const GENERIC_DEVICE_ONLY = `all any ballot None Get Put Relaxed`;
+
+// Platform / build-configuration macros that some NVIDIA headers define: not CUDA API, not listed.
+export const DROPPED_NAMES = new Set(
+  `NOMINMAX WIN32_LEAN_AND_MEAN alloca DEPRECATED DECLDIR QUALIFIERS GCC_UNUSED_PARAMETER`.split(/\s+/),
+);
 
 function buildStdNames() {
   const set = new Set();
@@ -114,7 +126,7 @@ function buildStdNames() {
     set.add(`${base}f`); // float variant
     set.add(`${base}l`); // long double variant
   }
-  for (const list of [MATH_H_MACROS, STDLIB_H, STDIO_H, STRING_H, OTHER_STD]) {
+  for (const list of [MATH_H_MACROS, STDLIB_H, STDIO_H, STRING_H, OTHER_STD, GENERIC_DEVICE_ONLY]) {
     for (const n of list.split(/\s+/).filter(Boolean)) set.add(n);
   }
   return set;
@@ -143,6 +155,9 @@ const SKIP_RULES = [
   /^crt\/\d+\//, // odd copies in some mirrors
   /^\d+\.\d+\//, // versioned side folders in some mirrors (e.g. 12.9/cudnn.h)
   /^Openmp\/omp-tools\.h$/, // OpenMP tools interface (not NVIDIA)
+  /^(cccl\/)?cub\/detail\/nvtx3\.hpp$/, // private copy of NVTX's C++ header
+  /^nccl_device\/gin\/(gdaki|gpi|proxy)\//, // NCCL GIN transport back-ends (implementation)
+  /^(nvcuvid|cuviddec|nvEncodeAPI)\.h$/, // Video Codec SDK headers some mirrors carry: not CUDA toolkit
 ];
 
 const LIBRARY_RULES = [
@@ -200,8 +215,6 @@ const LIBRARY_RULES = [
   // communication and management
   [/^nccl(\.h|_device\.h$|_device\/)/, 'nccl'],
   [/^nvml\.h$/, 'nvml'],
-  // video codec SDK headers shipped with some toolkits
-  [/^(nvcuvid|cuviddec|nvEncodeAPI)\.h$/, 'nvvideo'],
 ];
 
 export function libraryFor(rel) {
@@ -209,6 +222,9 @@ export function libraryFor(rel) {
   for (const [re, lib] of LIBRARY_RULES) if (re.test(rel)) return lib;
   return undefined; // unknown: reported, not read
 }
+
+// When a name is declared in several headers of one library, these headers are named last.
+const DEMOTED_HEADERS = /(^|\/)(cuda_device_runtime_api\.h|cuda_runtime\.h|[^/]*\.(hpp|inl))$|\/(detail|details)\//;
 
 // Libraries whose namespaced names starting with `_` are implementation details.
 const UNDERSCORE_PRIVATE_LIBS = new Set(['thrust', 'cub', 'libcudacxx', 'cooperative_groups', 'nccl']);
@@ -283,7 +299,13 @@ export function stripSource(text) {
         while (i < n && text[i] !== '\n') i++;
         continue;
       }
-      if (directiveWord === 'include' || directiveWord === 'pragma' || directiveWord === 'line') {
+      if (directiveWord === 'include') {
+        const inc = /^#\s*include\s*[<"]([^>"\n]+)[>"]/.exec(text.slice(i, text.indexOf('\n', i) < 0 ? n : text.indexOf('\n', i)));
+        out += inc ? `#include ${inc[1]}` : '#include';
+        while (i < n && text[i] !== '\n') i++;
+        continue;
+      }
+      if (directiveWord === 'pragma' || directiveWord === 'line') {
         out += `#${directiveWord}`;
         while (i < n && text[i] !== '\n') i++;
         continue;
@@ -401,7 +423,7 @@ function selectLines(lines) {
     let delta = 0;
     while (pos < lines.length) {
       const ln = lines[pos];
-      if (ln.directive === null) {
+      if (ln.directive === null || ln.directive === 'include') {
         for (const t of ln.tokens) {
           if (t === '{') delta++;
           else if (t === '}') delta--;
@@ -546,6 +568,7 @@ class Extractor {
     this.usings = []; // {scopePath, name, target, library, header}
     this.unknownFiles = [];
     this.excludeNs = opts.excludeNamespaces ?? [];
+    this.includeContext = new Map(); // rel -> namespace scope the file is included in
     this.files = [];
   }
 
@@ -670,28 +693,61 @@ class Extractor {
   // ---- pass 2 ---------------------------------------------------------------------------------
   parseAll() {
     for (const f of this.files) this.parseFile(f);
+    // headers included from inside a namespace: parse them again within that namespace
+    const done = new Set();
+    for (let round = 0; round < 4; round++) {
+      const todo = [...this.includeContext.keys()].filter((rel) => !done.has(rel));
+      if (todo.length === 0) break;
+      for (const rel of todo) {
+        done.add(rel);
+        const f = this.byRel.get(rel);
+        this.symbols = this.symbols.filter((s) => s.header !== rel || s.kind === 'macro');
+        this.usings = this.usings.filter((u) => u.header !== rel);
+        this.parseFile(f, { ...this.includeContext.get(rel) });
+      }
+    }
   }
 
   record(f, symbol, kind, scope) {
     this.symbols.push({ symbol, kind, library: f.library, header: f.rel, private: !!scope?.private, macroLine: null });
   }
 
-  parseFile(f) {
+  parseFile(f, root = { path: [], private: false }) {
+    if (!f.lines) f.lines = splitLines(stripSource(fs.readFileSync(f.full, 'utf8')));
     const lines = f.lines;
     for (const ln of lines) {
-      ln.tokens = ln.directive === null ? this.expand(tokenize(ln.raw)) : [];
+      if (ln.directive === null) ln.tokens = this.expand(tokenize(ln.raw));
+      else if (ln.directive === 'include' && ln.rest) ln.tokens = [`#include:${ln.rest}`];
+      else ln.tokens = [];
     }
-    // macros of this file
-    this.collectFileMacros(f);
+    // macros of this file (only on the first parse)
+    if (!f.parsed) this.collectFileMacros(f);
+    f.parsed = true;
     const keep = selectLines(lines);
     const tokens = dropAttributes(keep.flatMap((k) => lines[k].tokens));
-    const root = { path: [], private: false, file: f };
     let i = 0;
     while (i < tokens.length) {
       i = this.parseScope(tokens, i, root, f);
       if (i < tokens.length) i++; // unbalanced '}' at file level: skip it
     }
     delete f.lines;
+  }
+
+  /** Resolve an #include spelling to one of the files read (relative to the includer first). */
+  resolveInclude(from, spelled) {
+    if (!this.byRel) {
+      this.byRel = new Map(this.files.map((f) => [f.rel, f]));
+      this.bySuffix = new Map();
+      for (const f of this.files) {
+        const parts = f.rel.split('/');
+        for (let k = 0; k < parts.length; k++) {
+          const suffix = parts.slice(k).join('/');
+          if (!this.bySuffix.has(suffix)) this.bySuffix.set(suffix, f);
+        }
+      }
+    }
+    const local = path.posix.normalize(path.posix.join(path.posix.dirname(from.rel), spelled));
+    return this.byRel.get(local) ?? this.bySuffix.get(spelled.replace(/^\.\//, '')) ?? null;
   }
 
   collectFileMacros(f) {
@@ -734,6 +790,17 @@ class Extractor {
     while (i < tokens.length) {
       const t = tokens[i];
       if (t === '}') return i;
+      if (t.startsWith('#include:')) {
+        // a header included inside a namespace (libcu++ generated PTX wrappers) inherits it
+        if (scope.path.length || scope.private) {
+          const target = this.resolveInclude(f, t.slice(9));
+          if (target && target !== f && !this.includeContext.has(target.rel)) {
+            this.includeContext.set(target.rel, { path: [...scope.path], private: scope.private });
+          }
+        }
+        i++;
+        continue;
+      }
       if (t === ';') {
         this.handleDecl(head, scope, f);
         head = [];
@@ -813,7 +880,7 @@ class Extractor {
             this.recordName(f, scope, sym, 'enumerator');
           }
         } else if (info.name && !info.qualified) {
-          this.recordName(f, scope, info.name, 'type');
+          this.recordName(f, scope, info.name, 'type', true);
         }
         // anything after the body belongs to the same declaration: `} name, *pname;`
         this.pendingHead = isTypedef
@@ -841,10 +908,10 @@ class Extractor {
     return after;
   }
 
-  recordName(f, scope, name, kind) {
+  recordName(f, scope, name, kind, definition = false) {
     if (!name || !isIdent(name.split('::').at(-1))) return;
     const full = scope.path.length ? `${scope.path.join('::')}::${name}` : name;
-    this.symbols.push({ symbol: full, kind, library: f.library, header: f.rel, private: !!scope.private });
+    this.symbols.push({ symbol: full, kind, library: f.library, header: f.rel, private: !!scope.private, definition });
   }
 
   handleDecl(rawHead, scope, f) {
@@ -868,7 +935,7 @@ class Extractor {
       const parts = head.slice(1).filter((t) => t !== 'typename');
       const name = parts.at(-1);
       if (isIdent(name) && parts.length >= 3 && parts.at(-2) === '::') {
-        const target = parts.join('').replace(/^::/, '');
+        const target = this.normalizeQualified(parts);
         this.usings.push({ scope, name, target, library: f.library, header: f.rel });
       }
       return;
@@ -931,7 +998,44 @@ class Extractor {
     }
   }
 
+  /**
+   * `_CUDA_VSTD::thread_scope` -> `cuda::std::thread_scope`: expand macros that spell a namespace
+   * path, then drop ABI (macro-named) segments.
+   */
+  normalizeQualified(tokens) {
+    let toks = tokens;
+    for (let round = 0; round < 5; round++) {
+      let changed = false;
+      const out = [];
+      for (const t of toks) {
+        const defs = this.objMacros.has(t) ? this.macros.get(t) : null;
+        const body = defs?.at(-1)?.body;
+        if (body && body.length && body.every((b) => isIdent(b) || b === '::')) {
+          out.push(...body);
+          changed = true;
+        } else out.push(t);
+      }
+      toks = out;
+      if (!changed) break;
+    }
+    const segs = toks.join('').split('::').filter(Boolean);
+    return segs.filter((x, k) => k === segs.length - 1 || !(this.macros.has(x) || /^__\d+$/.test(x))).join('::');
+  }
+
   // ---- results --------------------------------------------------------------------------------
+  /** Versioned aliases: `#define cuMemAlloc cuMemAlloc_v2` also declares the function cuMemAlloc_v2. */
+  versionedAliases() {
+    const byKey = new Map();
+    for (const s of this.symbols) if (s.kind === 'function' || s.kind === 'type') byKey.set(`${s.symbol}\t${s.library}`, s);
+    for (const [name, defs] of this.macros) {
+      for (const d of defs) {
+        if (d.params || d.body.length !== 1 || !new RegExp(`^${name}_v\\d+$`).test(d.body[0])) continue;
+        const base = byKey.get(`${name}\t${libraryFor(d.file)}`);
+        if (base) this.symbols.push({ ...base, symbol: d.body[0] });
+      }
+    }
+  }
+
   resolveUsings() {
     const byName = new Map();
     for (const s of this.symbols) if (s.kind !== 'macro' && s.kind !== 'namespace') byName.set(s.symbol, s.kind);
@@ -945,17 +1049,23 @@ class Extractor {
 
   rows() {
     const KIND_RANK = { namespace: 0, enum: 1, type: 2, function: 3, enumerator: 4, macro: 5 };
-    const headerRank = (h) => [/\.h$/.test(h) ? 0 : 1, h.split('/').length, h];
+    const headerRank = (s) => [
+      s.definition ? 0 : 1,
+      DEMOTED_HEADERS.test(s.header) ? 1 : 0,
+      s.header.split('/').length,
+      s.header,
+    ];
     const better = (a, b) => {
       if (KIND_RANK[a.kind] !== KIND_RANK[b.kind]) return KIND_RANK[a.kind] < KIND_RANK[b.kind];
-      const ra = headerRank(a.header);
-      const rb = headerRank(b.header);
-      for (let k = 0; k < 3; k++) if (ra[k] !== rb[k]) return ra[k] < rb[k];
+      const ra = headerRank(a);
+      const rb = headerRank(b);
+      for (let k = 0; k < ra.length; k++) if (ra[k] !== rb[k]) return ra[k] < rb[k];
       return false;
     };
     const best = new Map();
     for (const s of this.symbols) {
       if (s.private) continue;
+      if (DROPPED_NAMES.has(s.symbol)) continue;
       if (isPrivateSymbol(s)) continue;
       const key = `${s.symbol}\t${s.library}`;
       const prev = best.get(key);
@@ -1094,7 +1204,14 @@ function findFunctionName(head, ex) {
       if (head[close] === '(') k = close;
     }
     if (head[k] !== '(') continue;
-    const prev = head[j - 1];
+    let prev = head[j - 1];
+    let name = t;
+    // `min THRUST_PREVENT_MACRO_SUBSTITUTION (`: an empty object-like macro between name and '('
+    if (ex.objMacros.has(t) && !ex.funcMacros.has(t) && isIdent(prev) && !TYPEISH_KEYWORDS.has(prev) &&
+        ex.macros.get(t).every((d) => d.body.length === 0) && !ex.objMacros.has(prev)) {
+      name = prev;
+      prev = head[j - 2];
+    }
     if (KEYWORDS_NOT_FN.has(t)) {
       if (t === 'operator') return { name: null };
       j = skipGroup(head, k) - 1;
@@ -1105,14 +1222,14 @@ function findFunctionName(head, ex) {
     if (prev === '::') return { name: null, qualified: true };
     const groupEnd = skipGroup(head, k);
     const inner = head.slice(k + 1, groupEnd - 1);
-    if (ex.funcMacros.has(t) || /^[A-Z][A-Z0-9_]*$/.test(t) && inner.length && ex.macros.has(t)) {
+    if (name === t && (ex.funcMacros.has(t) || (/^[A-Z][A-Z0-9_]*$/.test(t) && inner.length && ex.macros.has(t)))) {
       if (!fallback) fallback = { name: t, at: k };
       j = skipGroup(head, k) - 1;
       continue;
     }
     // `T (CALLCONV *name)(...)`: pointer declarator, not a function
     if (inner.some((x) => x === '*' || x === '^' || x === '&') && (head[groupEnd] === '(' || head[groupEnd] === '[')) return null;
-    return { name: t, at: k };
+    return { name, at: k };
   }
   if (fallback && !/^[A-Z_][A-Z0-9_]*$/.test(fallback.name)) return fallback;
   return null;
@@ -1176,10 +1293,18 @@ export function isPrivateNamespace(name) {
   );
 }
 
+const CCCL_LIBS = new Set(['thrust', 'cub', 'libcudacxx']);
+
 function isPrivateSymbol(s) {
   const parts = s.symbol.split('::');
   const last = parts.at(-1);
-  if (s.kind === 'macro') return false; // already filtered
+  if (s.kind === 'macro') {
+    // libcu++ re-defines standard macros (INT_MAX, CHAR_BIT, INFINITY ...) for NVRTC: not CUDA names
+    if (s.library === 'libcudacxx' && !/^(CCCL|LIBCUDACXX|CUDA|NV|__CUDA|_CCCL_CUDA)/.test(s.symbol)) return true;
+    return false; // the rest is filtered by isPrivateMacro
+  }
+  // CCCL's global-namespace names are std specialisations or NVRTC shims (swap, tuple_size, time_t)
+  if (CCCL_LIBS.has(s.library) && parts.length === 1 && s.kind !== 'namespace') return true;
   if (parts.length > 1) {
     if (parts.slice(0, -1).some(isPrivateNamespace) && s.kind !== 'enumerator') return true;
     if (UNDERSCORE_PRIVATE_LIBS.has(s.library) && last.startsWith('_')) return true;
@@ -1227,6 +1352,7 @@ export function extract({ include, excludeNamespaces = [], predefined = false })
   ex.loadAll();
   ex.parseAll();
   ex.resolveUsings();
+  ex.versionedAliases();
   if (predefined) {
     for (const m of NVCC_PREDEFINED) {
       ex.symbols.push({ symbol: m, kind: 'macro', library: 'nvcc', header: '(nvcc predefined)', private: false });

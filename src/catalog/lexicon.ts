@@ -23,12 +23,18 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   // Namespaced families (cutlass::*, thrust::*) are recognised through their namespace name.
   for (const { prefix } of catalog.recognition.namespaces) add(prefix.split('::')[0] as string);
-  for (const { prefix, rule } of catalog.prefixRules) if (rule.kind !== 'header') add(prefix.split('::')[0] as string);
+  // Prefix rules (`__float2int_*`, `cutlass::*`): namespaced ones through their namespace, the rest by pattern.
+  const prefixPatterns: RegExp[] = [];
+  for (const { prefix, rule } of catalog.prefixRules) {
+    if (rule.kind === 'header') continue;
+    if (prefix.includes('::')) add(prefix.split('::')[0] as string);
+    else prefixPatterns.push(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  }
   for (const name of deviceOnly) names.delete(name);
   return {
     names,
     deviceOnly,
-    identifierPatterns: catalog.recognition.identifiers.map((x) => x.pattern),
+    identifierPatterns: [...catalog.recognition.identifiers.map((x) => x.pattern), ...prefixPatterns],
     headerPatterns: catalog.recognition.headers,
   };
 }

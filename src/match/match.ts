@@ -16,10 +16,21 @@ export interface MatchResult {
 /** Kinds that a project cannot define away: keywords, builtins, launch syntax, headers. */
 const LANGUAGE_ROLES = new Set(['qualifier', 'builtin', 'syntax', 'include']);
 
-function projectNames(files: FileFacts[]): Set<string> {
-  const names = new Set<string>();
-  for (const f of files) for (const d of f.definitions) names.add(d.name);
-  return names;
+/**
+ * Names the project defines. Functions, types, macros and namespaces replace a CUDA name everywhere
+ * (a project's own `struct float4`); variables and parameters are local, so they only silence names
+ * the catalog and inventory do not know (a variable `cudaDeviceCountCache`), never `half` or `texture`.
+ */
+function projectNames(files: FileFacts[]): { any: Set<string>; global: Set<string> } {
+  const any = new Set<string>();
+  const global = new Set<string>();
+  for (const f of files) {
+    for (const d of f.definitions) {
+      any.add(d.name);
+      if (d.kind !== 'variable') global.add(d.name);
+    }
+  }
+  return { any, global };
 }
 
 /** Aliases and using-directives of headers apply to the files that include them; merge them as a fallback. */
@@ -116,10 +127,13 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     const ns = withGlobalNamespaces(file.namespaces, global);
     const features = new Map<number, Set<string>>(); // finding line -> features
     for (const occ of file.occurrences) {
-      if (!LANGUAGE_ROLES.has(occ.role) && defined.has(occ.name)) continue;
       const res = resolve(catalog, occ, ns);
       if (!res) continue;
-      if (!LANGUAGE_ROLES.has(occ.role) && defined.has(res.symbol)) continue;
+      if (!LANGUAGE_ROLES.has(occ.role)) {
+        const known = res.rule !== undefined || res.inventory !== undefined;
+        const names = known ? defined.global : defined.any;
+        if (names.has(occ.name) || names.has(res.symbol)) continue;
+      }
       findings.push(findingFor(file.path, occ, res, profiles));
       if (res.rule?.feature) {
         const set = features.get(occ.line) ?? new Set<string>();

@@ -77,6 +77,21 @@ export interface FileFacts {
   namespaces: NamespaceFacts;
   /** Lines inside regions the grammar could not parse. */
   parseErrorLines: number[];
+  /** `ascendify-ignore` comments (set only when the text mentions ascendify-ignore). */
+  suppressions?: Suppression[];
+}
+
+/**
+ * An `// ascendify-ignore <rule-id|symbol> -- reason` comment. It silences matching findings on
+ * its own line and on the line after it.
+ */
+export interface Suppression {
+  /** 1-based line of the comment. */
+  line: number;
+  /** Rule id or symbol the comment names ('' when it names none). */
+  target: string;
+  /** Text after `--`; absent when the comment gives no reason. */
+  reason?: string;
 }
 
 /**

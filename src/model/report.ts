@@ -37,6 +37,8 @@ export interface Finding {
   ruleFile?: string;
   message: string;
   targets: Partial<Record<Vendor, TargetAnswer>>;
+  /** Silenced by an `ascendify-ignore` comment or the config file's `ignore` section; does not count toward the gate or the summary. */
+  suppressed?: { kind: 'inline' | 'config'; reason?: string };
 }
 
 export interface FileEntry {
@@ -83,4 +85,25 @@ export interface Report {
   findings: Finding[];
   kernels: KernelEntry[];
   summary: Summary;
+  /** Present when the scan compared against a baseline (--baseline): `findings` then holds only the new ones. */
+  baseline?: BaselineSection;
+  /** Problems with the scan's own inputs that are not findings (e.g. an ascendify-ignore without a reason). */
+  diagnostics?: Diagnostic[];
+}
+
+export interface BaselineSection {
+  /** The baseline file, as given. */
+  file: string;
+  counts: { new: number; unchanged: number; fixed: number };
+  /** Baseline entries no longer found in the scanned files (dropped by --update-baseline). */
+  fixed: { fingerprint: string; symbol: string; file: string; line: number }[];
+}
+
+export interface Diagnostic {
+  /** Stable id: ascendify-ignore-without-reason, ascendify-ignore-without-target, ascendify-ignore-unused. */
+  code: string;
+  severity: 'warning' | 'error';
+  file: string;
+  line: number;
+  message: string;
 }

@@ -14,6 +14,7 @@ import { codeSpans, inSpans, matchBody } from './c-lexer.js';
 import { parseText, type SyntaxNode } from './cuda-parser.js';
 import { conditionsByLine } from './preprocessor.js';
 import { indexLines, lineOf, position, snippetOf, type LineIndex } from './source-text.js';
+import { findSuppressions } from './suppressions.js';
 
 const NON_CODE = new Set([
   'comment', 'string_literal', 'string_content', 'char_literal', 'raw_string_literal', 'raw_string_content',
@@ -397,5 +398,6 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
     namespaces: collectNamespaces(ctx),
     parseErrorLines: errorLines(tree.rootNode),
   };
+  if (text.includes('ascendify-ignore')) facts.suppressions = findSuppressions(text);
   return facts;
 }

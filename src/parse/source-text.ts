@@ -6,6 +6,7 @@ export interface LineIndex {
 }
 
 export function indexLines(text: string): LineIndex {
+  if (text === '') return { lines: [], starts: [] };
   const lines = text.split('\n');
   const starts = new Array<number>(lines.length);
   let offset = 0;

@@ -1,0 +1,32 @@
+// Lint: typescript-eslint's recommended rules, plus the pipeline's import direction:
+// the pure stages (parse, match, score, report) never touch the file system.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noFs = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        { name: 'node:fs', message: 'parse, match, score and report are pure: do I/O in discover/, catalog/load.ts, analyze.ts or cli/.' },
+        { name: 'fs', message: 'parse, match, score and report are pure: do I/O in discover/, catalog/load.ts, analyze.ts or cli/.' },
+        { name: 'node:fs/promises', message: 'pure stage: no I/O' },
+      ],
+      patterns: [{ group: ['**/cli/*'], message: 'nothing imports cli/' }],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'bench/corpus/**', 'coverage/**', 'out/**', 'reports/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', TextDecoder: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['src/parse/**', 'src/match/**', 'src/score/**', 'src/report/**', 'src/model/**', 'src/util/**'], rules: noFs },
+);

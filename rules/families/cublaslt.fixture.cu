@@ -1,0 +1,75 @@
+// Fixture for rules/families/cublaslt.yaml: a fused GEMM + bias + GELU layer on cuBLASLt.
+#include <cstdint>
+#include <cuda_runtime.h>
+// ruleid: cublaslt-header
+#include <cublasLt.h>
+
+struct LtGemm {
+  // ruleid: cublaslt-handle
+  cublasLtHandle_t lt;
+  // ruleid: cublaslt-matmul-desc
+  cublasLtMatmulDesc_t op;
+  // ruleid: cublaslt-matrix-layout
+  cublasLtMatrixLayout_t a, b, c;
+  // ruleid: cublaslt-preference
+  cublasLtMatmulPreference_t pref;
+  // ruleid: cublaslt-heuristic
+  cublasLtMatmulHeuristicResult_t heur;
+};
+
+void lt_setup(LtGemm &g, int m, int n, int k, const float *bias, size_t wsBytes) {
+  // ruleid: cublaslt-handle
+  cublasLtCreate(&g.lt);
+  // ruleid: cublaslt-matmul-desc
+  cublasLtMatmulDescCreate(&g.op, CUBLAS_COMPUTE_32F, CUDA_R_32F);
+  // ruleid: cublaslt-epilogue
+  cublasLtEpilogue_t epi = CUBLASLT_EPILOGUE_GELU_BIAS;
+  // ruleid: cublaslt-matmul-desc, cublaslt-desc-attributes
+  cublasLtMatmulDescSetAttribute(g.op, CUBLASLT_MATMUL_DESC_EPILOGUE, &epi, sizeof(epi));
+  // ruleid: cublaslt-matmul-desc, cublaslt-desc-attributes
+  cublasLtMatmulDescSetAttribute(g.op, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &bias, sizeof(bias));
+  // ruleid: cublaslt-matrix-layout
+  cublasLtMatrixLayoutCreate(&g.a, CUDA_R_16F, m, k, m);
+  // ruleid: cublaslt-matrix-layout
+  cublasLtMatrixLayoutCreate(&g.b, CUDA_R_16F, k, n, k);
+  // ruleid: cublaslt-matrix-layout
+  cublasLtMatrixLayoutCreate(&g.c, CUDA_R_16F, m, n, m);
+  // ruleid: cublaslt-layout-attributes
+  cublasLtOrder_t order = CUBLASLT_ORDER_COL;
+  // ruleid: cublaslt-matrix-layout, cublaslt-layout-attributes
+  cublasLtMatrixLayoutSetAttribute(g.a, CUBLASLT_MATRIX_LAYOUT_ORDER, &order, sizeof(order));
+  // ruleid: cublaslt-preference
+  cublasLtMatmulPreferenceCreate(&g.pref);
+  // ruleid: cublaslt-preference
+  cublasLtMatmulPreferenceSetAttribute(g.pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &wsBytes, sizeof(wsBytes));
+  int found = 0;
+  // ruleid: cublaslt-heuristic
+  cublasLtMatmulAlgoGetHeuristic(g.lt, g.op, g.a, g.b, g.c, g.c, g.pref, 1, &g.heur, &found);
+}
+
+void lt_run(LtGemm &g, const void *A, const void *B, void *C, void *ws, size_t wsBytes, cudaStream_t s) {
+  const float alpha = 1.0f, beta = 0.0f;
+  // ruleid: cublaslt-matmul
+  cublasLtMatmul(g.lt, g.op, &alpha, A, g.a, B, g.b, &beta, C, g.c, C, g.c, &g.heur.algo, ws, wsBytes, s);
+}
+
+// ruleid: cublaslt-matrix-transform
+void lt_transpose(LtGemm &g, cublasLtMatrixTransformDesc_t t, const float *A, float *C, cudaStream_t s) {
+  const float one = 1.0f, zero = 0.0f;
+  // ruleid: cublaslt-matrix-transform
+  cublasLtMatrixTransform(g.lt, t, &one, A, g.a, &zero, nullptr, nullptr, C, g.c, s);
+}
+
+void lt_teardown(LtGemm &g) {
+  // ruleid: cublaslt-preference
+  cublasLtMatmulPreferenceDestroy(g.pref);
+  // ruleid: cublaslt-matrix-layout
+  cublasLtMatrixLayoutDestroy(g.a);
+  // ruleid: cublaslt-matmul-desc
+  cublasLtMatmulDescDestroy(g.op);
+  // ruleid: cublaslt-handle
+  cublasLtDestroy(g.lt);
+  // ruleid: cublaslt-status
+  size_t v = cublasLtGetVersion();
+  (void)v;
+}

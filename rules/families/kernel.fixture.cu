@@ -1,0 +1,274 @@
+// Fixture for rules/families/kernel.yaml (CUDA kernel language).
+#include <cstdio>
+#include <cstdlib>
+#include <cuda_runtime.h>
+#include <cuda/pipeline>
+#include <cuda/barrier>
+
+// ruleid: kernel-constant-memory
+__constant__ float c_coeffs[16];
+// ruleid: kernel-managed-variable
+__managed__ int g_counter;
+// ruleid: kernel-device-qualifier
+__device__ unsigned int g_blocks_done;
+// ruleid: kernel-texture-reference
+texture<float, 1, cudaReadModeElementType> g_tex;
+// ruleid: kernel-surface-reference
+surface<void, 2> g_surf;
+
+// ruleid: kernel-host-qualifier, kernel-device-qualifier, kernel-forceinline
+__host__ __device__ __forceinline__ float squaref(float v) { return v * v; }
+
+// ruleid: kernel-device-qualifier, kernel-noinline
+__device__ __noinline__ float slow_path(float v) {
+  // ruleid: kernel-rsqrt
+  return rsqrtf(v) + c_coeffs[0];
+}
+
+struct Params { int n; float scale; };
+
+// ruleid: kernel-global-qualifier, kernel-launch-bounds
+__global__ void __launch_bounds__(256) saxpy(int n, float a, const float* x, float* y) {
+  // ruleid: kernel-blockidx, kernel-blockdim, kernel-threadidx
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  // ruleid: kernel-griddim, kernel-blockdim
+  int stride = gridDim.x * blockDim.x;
+  for (; i < n; i += stride) {
+    // ruleid: kernel-ldg
+    y[i] = a * __ldg(&x[i]) + y[i];
+  }
+}
+
+// ruleid: kernel-global-qualifier, kernel-grid-constant
+__global__ void with_params(const __grid_constant__ Params p, float* out) {
+  // ruleid: kernel-threadidx
+  if (threadIdx.x == 0) out[0] = p.scale * p.n;
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void block_sum(const float* in, float* out, int n) {
+  // ruleid: kernel-shared-memory
+  __shared__ float tile[256];
+  // ruleid: kernel-threadidx
+  unsigned tid = threadIdx.x;
+  // ruleid: kernel-blockidx, kernel-blockdim
+  unsigned gid = blockIdx.x * blockDim.x + tid;
+  tile[tid] = gid < n ? in[gid] : 0.0f;
+  // ruleid: kernel-syncthreads
+  __syncthreads();
+  float v = tile[tid];
+  // ruleid: kernel-warpsize
+  for (int off = warpSize / 2; off > 0; off /= 2) {
+    // ruleid: kernel-shfl-down-sync
+    v += __shfl_down_sync(0xffffffff, v, off);
+  }
+  // ruleid: kernel-shfl-sync
+  float first = __shfl_sync(0xffffffff, v, 0);
+  // ruleid: kernel-shfl-up-sync
+  float prev = __shfl_up_sync(0xffffffff, v, 1);
+  // ruleid: kernel-shfl-xor-sync
+  float mate = __shfl_xor_sync(0xffffffff, v, 1);
+  // ruleid: kernel-shfl-legacy
+  float old_style = __shfl_down(v, 1);
+  // ruleid: kernel-syncwarp
+  __syncwarp();
+  if ((tid & 31) == 0) {
+    // ruleid: kernel-atomic-add
+    atomicAdd(out, v + first + prev + mate + old_style);
+  }
+  // ruleid: kernel-threadfence
+  __threadfence();
+  // ruleid: kernel-syncthreads-predicate
+  int any_big = __syncthreads_or(v > 1.0f);
+  if (tid == 0 && any_big) {
+    // ruleid: kernel-atomic-inc-dec
+    atomicInc(&g_blocks_done, 1u << 30);
+  }
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void dyn_smem(float* data) {
+  // ruleid: kernel-dynamic-shared-memory
+  extern __shared__ float buf[];
+  // ruleid: kernel-threadidx
+  buf[threadIdx.x] = data[threadIdx.x];
+  // ruleid: kernel-threadfence-block
+  __threadfence_block();
+  // ruleid: kernel-threadidx
+  data[threadIdx.x] = buf[threadIdx.x] * 2.0f;
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void votes(const int* flags, unsigned* masks, int* hist) {
+  // ruleid: kernel-threadidx
+  int f = flags[threadIdx.x];
+  // ruleid: kernel-ballot
+  unsigned b = __ballot_sync(0xffffffff, f);
+  // ruleid: kernel-any-all
+  int any = __any_sync(0xffffffff, f);
+  // ruleid: kernel-activemask
+  unsigned act = __activemask();
+  // ruleid: kernel-match
+  unsigned same = __match_any_sync(act, f);
+  // ruleid: kernel-warp-reduce
+  int total = __reduce_add_sync(0xffffffff, f);
+  // ruleid: kernel-warp-reduce-bitwise
+  unsigned ors = __reduce_or_sync(0xffffffff, (unsigned)f);
+  // ruleid: kernel-threadidx
+  masks[threadIdx.x] = b ^ same ^ ors;
+  // ruleid: kernel-atomic-minmax
+  atomicMax(&hist[0], total + any);
+  // ruleid: kernel-atomic-sub
+  atomicSub(&hist[1], 1);
+  // ruleid: kernel-atomic-exch-cas
+  int prev = atomicCAS(&hist[2], 0, 1);
+  // ruleid: kernel-atomic-bitwise
+  atomicOr(&hist[3], prev);
+  // ruleid: kernel-atomic-block-scope
+  atomicAdd_block(&hist[4], 1);
+  // ruleid: kernel-atomic-system-scope
+  atomicAdd_system(&hist[5], 1);
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void math_bits(const float* x, float* y, unsigned* bits) {
+  // ruleid: kernel-threadidx
+  int i = threadIdx.x;
+  // ruleid: kernel-fast-exp-log
+  float e = __expf(x[i]) + __logf(x[i]);
+  // ruleid: kernel-fast-trig
+  float s = __sinf(x[i]) * __cosf(x[i]);
+  // ruleid: kernel-fdividef, kernel-saturatef
+  float q = __saturatef(__fdividef(e, s));
+  // ruleid: kernel-rounding-arith
+  float r = __fmaf_rn(q, 2.0f, 1.0f);
+  // ruleid: kernel-float-int-convert
+  int k = __float2int_rn(r);
+  // ruleid: kernel-bitcast
+  unsigned u = (unsigned)__float_as_int(r);
+  // ruleid: kernel-bit-intrinsics
+  bits[i] = __popc(u) + __clz(u) + __brev(u);
+  // ruleid: kernel-int-intrinsics
+  bits[i] += __umulhi(u, 3u) + __mul24(k, 2);
+  // ruleid: kernel-load-cache-hints
+  float cached = __ldcg(&x[i]);
+  // ruleid: kernel-store-cache-hints
+  __stcg(&y[i], cached);
+  // ruleid: kernel-clock64
+  long long t0 = clock64();
+  // ruleid: kernel-clock-device
+  long long t1 = clock();
+  // ruleid: kernel-nanosleep
+  __nanosleep(100);
+  if (t1 < t0) {
+    // ruleid: kernel-trap
+    __trap();
+  }
+}
+
+// ruleid: kernel-global-qualifier, kernel-vector-types
+__global__ void vectors(const float4* in, float2* out) {
+  // ruleid: kernel-threadidx
+  int i = threadIdx.x;
+  // ruleid: kernel-vector-types
+  float4 v = in[i];
+  // ruleid: kernel-vector-types, kernel-make-vector
+  float2 w = make_float2(v.x + v.y, v.z + v.w);
+  // ruleid: kernel-vector-types-3, kernel-make-vector
+  float3 p = make_float3(w.x, w.y, 0.0f);
+  // ruleid: kernel-vector-types-other
+  double2 d;
+  d.x = p.x;
+  d.y = p.y;
+  out[i] = w;
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void textures(float* out, cudaTextureObject_t tex, cudaSurfaceObject_t surf) {
+  // ruleid: kernel-threadidx
+  int i = threadIdx.x;
+  // ruleid: kernel-texture-fetch
+  float a = tex1Dfetch<float>(tex, i);
+  // ruleid: kernel-texture-fetch
+  float b = tex2D<float>(tex, 0.5f, 0.5f);
+  // ruleid: kernel-surface-access
+  surf2Dwrite(a + b, surf, i * 4, 0);
+  out[i] = a + b;
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void child(int* p) {
+  // ruleid: kernel-threadidx
+  p[threadIdx.x] = 0;
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void parent(int* p) {
+  // ruleid: kernel-device-launch
+  child<<<1, 32>>>(p);
+  // ruleid: kernel-device-printf
+  printf("parent done %d\n", p[0]);
+  // ruleid: kernel-device-malloc
+  int* scratch = (int*)malloc(64);
+  // ruleid: kernel-device-malloc
+  free(scratch);
+  unsigned lane;
+  // ruleid: kernel-inline-asm
+  asm volatile("mov.u32 %0, %%laneid;" : "=r"(lane));
+  // ruleid: kernel-brkpt-prof
+  __prof_trigger(0);
+  // ruleid: kernel-threadfence-system
+  __threadfence_system();
+}
+
+// ruleid: kernel-global-qualifier
+__global__ void pipelined(const float* in, float* out) {
+  // ruleid: kernel-shared-memory
+  __shared__ float stage[2][128];
+  // ruleid: kernel-cuda-memcpy-async
+  cuda::pipeline<cuda::thread_scope_thread> pipe = cuda::make_pipeline();
+  pipe.producer_acquire();
+  // ruleid: kernel-cuda-memcpy-async, kernel-threadidx
+  cuda::memcpy_async(&stage[0][threadIdx.x], &in[threadIdx.x], sizeof(float), pipe);
+  pipe.producer_commit();
+  // ruleid: kernel-pipeline-primitives, kernel-threadidx
+  __pipeline_memcpy_async(&stage[1][threadIdx.x], &in[128 + threadIdx.x], sizeof(float));
+  // ruleid: kernel-pipeline-primitives
+  __pipeline_commit();
+  // ruleid: kernel-pipeline-primitives
+  __pipeline_wait_prior(0);
+  // ruleid: kernel-shared-memory, kernel-cuda-barrier
+  __shared__ cuda::barrier<cuda::thread_scope_block> bar;
+  // ruleid: kernel-threadidx
+  out[threadIdx.x] = stage[0][threadIdx.x] + stage[1][threadIdx.x];
+}
+
+// ruleid: kernel-device-qualifier
+__device__ int arch_value() {
+// ruleid: kernel-cuda-arch
+#if __CUDA_ARCH__ >= 800
+  return 80;
+#else
+  return 0;
+#endif
+}
+
+void launch(float* dx, float* dy, int n, cudaStream_t stream) {
+  // ruleid: kernel-dim3
+  dim3 block(256);
+  // ruleid: kernel-dim3
+  dim3 grid((n + 255) / 256);
+  // ruleid: kernel-launch
+  saxpy<<<grid, block, 0, stream>>>(n, 2.0f, dx, dy);
+  // ruleid: kernel-launch
+  dyn_smem<<<1, 128, 128 * sizeof(float), stream>>>(dy);
+  // ok: kernel-device-printf
+  printf("launched %d elements\n", n);
+  // ok: kernel-device-malloc
+  float* host = (float*)malloc(n * sizeof(float));
+  // ok: kernel-device-malloc
+  free(host);
+  // ok: kernel-syncthreads
+  const char* msg = "__syncthreads() is not called on the host";
+  (void)msg;
+}

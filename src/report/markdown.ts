@@ -1,0 +1,123 @@
+/**
+ * Markdown summary for a pull-request comment or a wiki page: estimate per target, blockers, most
+ * used APIs, components. Text from scanned files goes into code spans (see escape.ts).
+ */
+import type { Finding, Report } from '../model/index.js';
+import { mdCode, mdText } from './escape.js';
+import type { ComponentView, ReportView, TargetView } from './view.js';
+import { STATUS_ORDER, STATUS_LABEL, buildView, fmtEstimate, fmtNum, isBlocker, ruleDocLink, total } from './view.js';
+
+export interface MarkdownOptions {
+  /** Rows in the top-N lists and the components table. */
+  top?: number;
+}
+
+const num = (n: number): string => n.toLocaleString('en-US');
+
+function table(head: string[], rows: string[][], align?: ('l' | 'r')[]): string[] {
+  const sep = head.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+  return [`| ${head.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+function answer(f: Finding, vendor: string): string {
+  const t = f.targets[vendor as keyof Finding['targets']];
+  if (!t) return 'unknown';
+  const what = t.replacement?.length && t.status !== 'none' ? `${t.replacement.map(mdCode).join(' + ')} ` : '';
+  return `${what}(${t.status})`;
+}
+
+function symbolCell(f: Finding): string {
+  return f.ruleId ? `[${mdCode(f.symbol)}](${ruleDocLink(f.family, f.ruleId)})` : mdCode(f.symbol);
+}
+
+function estimateTable(v: ReportView): string[] {
+  const withEffort = v.targets.some((t) => t.estimate);
+  const head = ['Target', 'SDK', ...(withEffort ? ['Estimate', 'Portability'] : []), ...STATUS_ORDER.map((s) => STATUS_LABEL[s]), 'Total'];
+  const rows = v.targets.map((t: TargetView) => [
+    `**${mdText(t.profile)}** (${mdText(t.product)})`,
+    mdText(t.sdk),
+    ...(withEffort
+      ? [t.estimate ? `${fmtEstimate(t.estimate)}${t.estimate.low !== undefined ? ` (expected ${fmtNum(t.estimate.expected)})` : ''}` : '—', t.estimate?.score !== undefined ? `${Math.round(t.estimate.score)}/100` : '—']
+      : []),
+    ...STATUS_ORDER.map((s) => num(t.byStatus[s])),
+    num(total(t.byStatus)),
+  ]);
+  return table(head, rows, ['l', 'l', ...(withEffort ? (['r', 'r'] as const) : []), ...STATUS_ORDER.map(() => 'r' as const), 'r']);
+}
+
+function componentTable(v: ReportView, top: number): string[] {
+  const unit = v.effortUnit;
+  const head = ['Component', 'Files', 'Findings', ...v.targets.flatMap((t) => [...(unit ? [`${mdText(t.profile)} effort`] : []), `${mdText(t.profile)} blockers`])];
+  const rows = v.components.slice(0, top).map((c: ComponentView) => [
+    mdCode(c.name),
+    num(c.files.length),
+    num(c.findings),
+    ...v.targets.flatMap((t) => {
+      const counts = c.byProfile[t.profile];
+      const blockers = counts ? counts.none + counts.rewrite : 0;
+      const eff = c.effort?.[t.profile] ?? c.effort?.[t.vendor];
+      return [...(unit ? [eff === undefined ? '—' : `${fmtNum(eff)} ${unit}`] : []), num(blockers)];
+    }),
+  ]);
+  return table(head, rows, ['l', 'r', 'r', ...v.targets.flatMap(() => (unit ? (['r', 'r'] as const) : (['r'] as const)))]);
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const top = options.top ?? 10;
+  const v = buildView(report, top);
+  const s = report.summary;
+  const out: string[] = [];
+  out.push(`## CUDA migration report: ${mdCode(report.root)}`, '');
+  out.push(
+    `${num(s.files.scanned)} files scanned${s.files.skipped ? ` (${num(s.files.skipped)} skipped)` : ''} · ${num(s.lines)} lines · ` +
+      `**${num(s.findings)}** CUDA uses in ${num(s.files.withFindings)} files · ${num(s.kernels)} kernels · ` +
+      `ascendify ${mdText(report.tool.version)}, catalog ${mdText(report.tool.catalogVersion)}`,
+    '',
+  );
+  if (!report.findings.length) {
+    out.push('No CUDA dependencies found.', '');
+    return `${out.join('\n')}`;
+  }
+  out.push('### Estimate per target', '', ...estimateTable(v), '');
+  out.push(
+    '<sub>direct: a one-to-one replacement · partial: a replacement that differs in behaviour or arguments · rewrite: the code must be restructured · no equivalent: nothing to map to · unknown: not in the catalog yet</sub>',
+    '',
+  );
+  if (v.incompatibilities.length) {
+    out.push('### Incompatibilities', '');
+    for (const i of v.incompatibilities.slice(0, top)) {
+      const meta = [i.profile, i.severity, i.count !== undefined ? `${num(i.count)}×` : undefined].filter(Boolean).map((x) => mdText(x as string));
+      out.push(`- **${mdText(i.title)}**${meta.length ? ` (${meta.join(', ')})` : ''}${i.detail ? `: ${mdText(i.detail)}` : ''}`);
+    }
+    out.push('');
+  }
+  if (v.blockers.length) {
+    out.push('### Blockers', '', 'APIs with no equivalent or that need a rewrite on at least one target.', '');
+    const rows = v.blockers.map(({ symbol: _s, count, sample }) => [
+      symbolCell(sample),
+      num(count),
+      ...v.targets.map((t) => {
+        const st = sample.targets[t.vendor as keyof Finding['targets']]?.status ?? 'unknown';
+        return isBlocker(st) ? `**${STATUS_LABEL[st]}**` : STATUS_LABEL[st];
+      }),
+      mdCode(`${sample.file}:${sample.line}`),
+    ]);
+    out.push(...table(['API', 'Uses', ...v.targets.map((t) => mdText(t.profile)), 'First seen'], rows, ['l', 'r', ...v.targets.map(() => 'l' as const), 'l']));
+    if (v.blockerSymbols > v.blockers.length) out.push('', `… and ${num(v.blockerSymbols - v.blockers.length)} more (see the HTML, CSV or SARIF report).`);
+    out.push('');
+  }
+  out.push('### Most used CUDA APIs', '');
+  out.push(
+    ...table(
+      ['API', 'Uses', ...v.targets.map((t) => mdText(t.profile))],
+      v.topApis.map(({ count, sample }) => [symbolCell(sample), num(count), ...v.targets.map((t) => answer(sample, t.vendor))]),
+      ['l', 'r', ...v.targets.map(() => 'l' as const)],
+    ),
+    '',
+  );
+  out.push('### Components', '');
+  out.push(...componentTable(v, top));
+  if (v.components.length > top) out.push('', `… and ${num(v.components.length - top)} more components.`);
+  out.push('');
+  return `${out.join('\n')}`;
+}
