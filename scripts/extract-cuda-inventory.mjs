@@ -21,11 +21,12 @@
  * HOW IT PARSES (a careful tokenizer, not a compiler)
  *   1. Line splices are joined, comments removed, string/char literals blanked (`""`).
  *   2. Pass 1 over all files collects every #define (name, parameters, body).
- *      "Structural" macros — whose body holds the keyword `namespace` or unbalanced braces, such as
+ *      "Structural" macros — whose body holds the keyword `namespace`, or only `}` and names, such as
  *      THRUST_NAMESPACE_BEGIN, CUB_NAMESPACE_BEGIN, _LIBCUDACXX_BEGIN_NAMESPACE_CUDA, _CG_BEGIN_NAMESPACE —
  *      are expanded in code (the last definition seen wins; function-like ones get their arguments).
- *   3. Conditional groups (#if/#elif/#else/#endif): all branches are read when every branch has the
- *      same net brace balance; otherwise only the first live branch (an `#if 0` branch is dead).
+ *   3. Conditional groups (#if/#elif/#else/#endif): all branches are read when every branch is
+ *      brace-balanced; otherwise only the first live branch that opens or closes braces
+ *      (an `#if 0` branch is dead).
  *   4. A brace-tracking walk over the tokens records, at namespace / extern "C" scope:
  *        function    free functions and intrinsics (prototypes and definitions, templates included;
  *                    the name is the first `ident (` that is not a keyword, attribute or known
@@ -412,8 +413,9 @@ function parseDefine(rest) {
 
 /**
  * Given lines (with token arrays for code lines), return the indexes of code lines to keep.
- * A conditional group keeps all its branches when they have the same net brace balance,
- * otherwise only its first live branch.
+ * A conditional group keeps all its branches when each of them is brace-balanced,
+ * otherwise only its first live branch that changes the balance (`#if X  f() {  #else  g() {  #endif`,
+ * `#ifdef X  using namespace y;  #else  extern "C" {  #endif`).
  */
 function selectLines(lines) {
   let pos = 0;
@@ -451,8 +453,9 @@ function selectLines(lines) {
         }
         const live = branches.filter((b) => !b.dead);
         if (live.length === 0) continue;
-        const same = live.every((b) => b.delta === live[0].delta);
-        const chosen = same ? live : [live[0]];
+        const balanced = live.every((b) => b.delta === 0);
+        // unbalanced: prefer the first branch that opens/closes braces (`#ifdef X ... #else extern "C" {`)
+        const chosen = balanced ? live : [live.find((b) => b.delta !== 0)];
         for (const b of chosen) keep.push(...b.keep);
         delta += chosen[0].delta;
         continue;
@@ -568,6 +571,7 @@ class Extractor {
     this.usings = []; // {scopePath, name, target, library, header}
     this.unknownFiles = [];
     this.excludeNs = opts.excludeNamespaces ?? [];
+    this.unbalanced = []; // files whose selected code does not balance its braces (diagnostics)
     this.includeContext = new Map(); // rel -> namespace scope the file is included in
     this.files = [];
   }
@@ -620,15 +624,11 @@ class Extractor {
         else this.objMacros.add(def.name);
       }
     }
-    // structural macros: body holds `namespace` or unbalanced braces, or uses another structural macro
-    const isStruct = (body) => {
-      let bal = 0;
-      for (const t of body) {
-        if (t === '{') bal++;
-        else if (t === '}') bal--;
-      }
-      return bal !== 0 || body.includes('namespace');
-    };
+    // structural macros: body holds `namespace`, or only closing braces (`} }`), or uses another
+    // structural macro. (Other brace-carrying macros, e.g. concept emulation, are left alone.)
+    const isStruct = (body) =>
+      body.includes('namespace') ||
+      (body.includes('}') && body.every((t) => t === '}' || t === ';' || isIdent(t)));
     let changed = true;
     const last = (name) => this.macros.get(name).at(-1);
     for (const name of this.macros.keys()) {
@@ -725,6 +725,9 @@ class Extractor {
     f.parsed = true;
     const keep = selectLines(lines);
     const tokens = dropAttributes(keep.flatMap((k) => lines[k].tokens));
+    let balance = 0;
+    for (const t of tokens) balance += t === '{' ? 1 : t === '}' ? -1 : 0;
+    if (balance !== 0) this.unbalanced.push(`${f.rel} (${balance > 0 ? '+' : ''}${balance})`);
     let i = 0;
     while (i < tokens.length) {
       i = this.parseScope(tokens, i, root, f);
@@ -1403,6 +1406,10 @@ function main() {
   if (!o.quiet) {
     process.stderr.write(`wrote ${rows.length} rows to ${o.out}\n`);
     for (const [l, c] of [...perLib].sort((a, b) => b[1] - a[1])) process.stderr.write(`  ${l}\t${c}\n`);
+    if (ex.unbalanced.length) {
+      process.stderr.write(`${ex.unbalanced.length} headers with unbalanced braces after branch selection (names there may be missed):\n`);
+      for (const u of ex.unbalanced.slice(0, 50)) process.stderr.write(`  ${u}\n`);
+    }
     if (ex.unknownFiles.length) {
       process.stderr.write(`skipped ${ex.unknownFiles.length} headers with no library rule:\n`);
       for (const u of ex.unknownFiles.slice(0, 50)) process.stderr.write(`  ${u}\n`);

@@ -6,13 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildLexicon } from './catalog/lexicon.js';
+import { applyCi } from './ci/apply.js';
+import { readBaseline } from './ci/baseline-file.js';
+import { gitChanges } from './ci/git.js';
+import { loadConfig } from './config/load.js';
 import { loadCatalog, PACKAGE_ROOT } from './catalog/load.js';
 import { discover, MissingPathError } from './discover/walk.js';
-import { DEFAULT_MAX_FILE_SIZE, readSource } from './discover/read.js';
+import { DEFAULT_MAX_FILE_SIZE } from './discover/read.js';
+import { defaultCacheDir, FactsCache } from './cache/facts-cache.js';
 import { matchFacts } from './match/match.js';
 import type { Catalog, FileEntry, FileFacts, Lexicon, Profile, Report, SourceFile } from './model/index.js';
-import { createCudaParser } from './parse/cuda-parser.js';
-import { extractFacts } from './parse/extract.js';
+import { parseStage, parseStageSync, type ParseStageOptions, type ParseStats } from './parallel/parse-stage.js';
 import { summarize } from './score/summary.js';
 import { UsageError } from './util/errors.js';
 import { selectProfiles } from './util/profiles.js';
@@ -27,6 +31,28 @@ export interface ScanOptions {
   rules?: string[];
   /** A catalog already loaded (tests, repeated scans). */
   catalog?: Catalog;
+  /** Config file (--config); default: ascendify.config.yaml in the scan root, when present. */
+  config?: string;
+  /** Baseline file (--baseline): the report's findings become the ones not in it. */
+  baseline?: string;
+  /** Git ref (--changed-since): scan only the files changed since it. */
+  changedSince?: string;
+  /** With changedSince (--new-lines-only): keep only findings on changed lines. */
+  newLinesOnly?: boolean;
+  /** Worker threads for parsing (scanAsync only; `scan` parses in-process). Default: the number of cores. */
+  jobs?: number;
+  /** Reuse facts of unchanged files from the incremental cache. Default: on when cacheDir is set (the CLI turns it on unless --no-cache). */
+  cache?: boolean;
+  /** Cache folder; default `defaultCacheDir(root)` (docs/scale.md). */
+  cacheDir?: string;
+  /** The parse worker script (tests). */
+  workerUrl?: URL;
+}
+
+/** A report plus how the parse stage went (not part of the report, which is the same cold or warm, for any jobs). */
+export interface ScanResult {
+  report: Report;
+  stats: ParseStats;
 }
 
 export function toolVersion(): string {
@@ -34,29 +60,11 @@ export function toolVersion(): string {
   return pkg.version;
 }
 
-/** Parse stage over many files: read each, extract facts, drop the text. */
-export function parseFiles(files: SourceFile[], lexicon: Lexicon, maxFileSize: number): { facts: FileFacts[]; entries: FileEntry[] } {
-  const parser = createCudaParser();
-  const facts: FileFacts[] = [];
-  const entries: FileEntry[] = [];
-  for (const file of files) {
-    const read = readSource(file, maxFileSize);
-    if (!read.ok) {
-      entries.push({ path: file.path, language: file.language, lines: 0, status: 'skipped', reason: read.reason });
-      continue;
-    }
-    try {
-      const f = extractFacts(parser, file.path, file.language, read.text, lexicon);
-      facts.push(f);
-      const entry: FileEntry = { path: file.path, language: file.language, lines: f.lines, status: 'scanned' };
-      if (read.note) entry.reason = read.note;
-      if (f.parseErrorLines.length) entry.parseErrorLines = f.parseErrorLines;
-      entries.push(entry);
-    } catch (e) {
-      entries.push({ path: file.path, language: file.language, lines: 0, status: 'skipped', reason: `parser failed: ${(e as Error).message}` });
-    }
-  }
-  return { facts, entries };
+/** Parse stage over many files, in-process: read each, extract facts, drop the text (optionally through the cache). */
+export function parseFiles(
+  files: SourceFile[], lexicon: Lexicon, maxFileSize: number, cache?: FactsCache,
+): { facts: FileFacts[]; entries: FileEntry[]; stats: ParseStats } {
+  return parseStageSync(files, { lexicon, maxFileSize, cache });
 }
 
 export function buildReport(root: string, catalog: Catalog, profiles: Profile[], entries: FileEntry[], facts: FileFacts[]): Report {
@@ -80,7 +88,8 @@ function displayRoot(root: string): string {
   return rel === '' ? '.' : rel.startsWith('..') ? root : rel;
 }
 
-export function scan(options: ScanOptions): Report {
+/** The scan up to the parse stage, and `finish` for the rest, so the sync and async forms share it. */
+function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseStageOptions; finish(parsed: { facts: FileFacts[]; entries: FileEntry[] }): Report } {
   const catalog = options.catalog ?? loadCatalog({ userRules: options.rules });
   const profiles = selectProfiles(catalog, options.targets);
   let discovery;
@@ -90,7 +99,44 @@ export function scan(options: ScanOptions): Report {
     if (e instanceof MissingPathError) throw new UsageError(`path not found: ${e.path}`, 'check the path, or run from the folder that holds it');
     throw e;
   }
-  const { facts, entries } = parseFiles(discovery.files, buildLexicon(catalog), options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-  const skipped: FileEntry[] = discovery.skipped.map((s) => ({ path: s.path, language: 'unknown', lines: 0, status: 'skipped', reason: s.reason }));
-  return buildReport(displayRoot(discovery.root), catalog, profiles, [...entries, ...skipped], facts);
+  const config = loadConfig(discovery.root, options.config);
+  const baseline = options.baseline ? { file: options.baseline, data: readBaseline(options.baseline) } : undefined;
+  if (options.newLinesOnly && !options.changedSince) throw new UsageError('--new-lines-only needs --changed-since <git-ref>', 'add --changed-since origin/main (or the branch you compare with)');
+  const changes = options.changedSince ? gitChanges(discovery.root, options.changedSince, Boolean(options.newLinesOnly)) : undefined;
+  if (changes) {
+    discovery.files = discovery.files.filter((f) => changes.files.has(f.path));
+    discovery.skipped = discovery.skipped.filter((f) => changes.files.has(f.path));
+  }
+  const useCache = options.cache ?? options.cacheDir !== undefined;
+  const cache = useCache
+    ? new FactsCache(options.cacheDir ?? defaultCacheDir(discovery.root), { tool: toolVersion(), catalog: catalog.version })
+    : undefined;
+  const stage: ParseStageOptions = {
+    lexicon: buildLexicon(catalog),
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    jobs: options.jobs,
+    cache,
+    workerUrl: options.workerUrl,
+  };
+  const finish = ({ facts, entries }: { facts: FileFacts[]; entries: FileEntry[] }): Report => {
+    const skipped: FileEntry[] = discovery.skipped.map((s) => ({ path: s.path, language: 'unknown', lines: 0, status: 'skipped', reason: s.reason }));
+    const report = buildReport(displayRoot(discovery.root), catalog, profiles, [...entries, ...skipped], facts);
+    // Post-match CI step: suppressions, baseline comparison, changed-lines filter (pure functions in src/ci/).
+    const ignore = config?.ignore ? { file: config.file, ...config.ignore } : undefined;
+    return applyCi(report, facts, { profiles, ignore, baseline, changedLines: changes?.lines }).report;
+  };
+  return { files: discovery.files, stage, finish };
+}
+
+/** Scan in-process (synchronous; `jobs` is ignored). */
+export function scan(options: ScanOptions): Report {
+  const steps = scanSteps(options);
+  return steps.finish(parseStageSync(steps.files, steps.stage));
+}
+
+/** Scan with worker threads (`jobs`) and the cache; the report is the one `scan` gives. */
+export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
+  const steps = scanSteps(options);
+  const parsed = await parseStage(steps.files, steps.stage);
+  return { report: steps.finish(parsed), stats: parsed.stats };
 }

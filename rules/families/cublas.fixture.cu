@@ -147,6 +147,7 @@ void complex_batched(Blas &b, int n, int batch, const cuComplex **A, cuComplex *
   cublasCgemmBatched(b.handle, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &one, A, n, A, n, &one, C, n, batch);
 }
 
+// ruleid: cublas-operation
 void grouped(Blas &b, cublasOperation_t *ta, cublasOperation_t *tb, int *m, int *n, int *k, const float *alpha,
              const float **A, int *lda, const float **B, int *ldb, const float *beta, float **C, int *ldc,
              int groups, int *sizes) {

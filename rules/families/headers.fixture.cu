@@ -37,8 +37,6 @@
 #include <thrust/device_vector.h>
 // ruleid: headers-thrust
 #include <thrust/sort.h>
-// ruleid: headers-cudnn
-#include <cudnn.h>
 // ruleid: headers-cufft
 #include <cufft.h>
 // ruleid: headers-curand

@@ -4,15 +4,23 @@
  * 3 internal error (a bug: please report it).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { scan, toolVersion } from '../analyze.js';
+import { scanAsync, toolVersion } from '../analyze.js';
 import { CatalogError } from '../catalog/errors.js';
 import { loadCatalog } from '../catalog/load.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
+import { mergeFiles } from './merge-command.js';
 import { emitReport, parseFormats } from './output.js';
 import { explainSymbol, listRules, ruleStats } from './rules-command.js';
+import { checkGateOptions, finishScan, runBaseline } from './baseline-command.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`invalid --jobs "${value}"`, 'use a whole number of worker threads, 1 or more (1 parses in-process)');
+  return n;
+}
 
 function parseSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(value.trim());
@@ -47,21 +55,80 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--max-file-size <size>', 'skip files larger than this (e.g. 4mb)', '4mb')
     .option('--no-gitignore', 'do not honour .gitignore files')
     .addOption(new Option('--no-color', 'no colour in the text report'))
-    .action((paths: string[], opts: Record<string, unknown>) => {
+    .option('--config <file>', 'config file (default: ascendify.config.yaml in the scanned root)')
+    .option('--baseline <file>', 'report only findings not in this baseline (see `ascendify baseline`)')
+    .option('--fail-on <status>', 'exit 1 when a (new) finding has this status or a worse one on any target: unknown, none, rewrite, partial, direct')
+    .option('--update-baseline', 'with --baseline: drop the entries of fixed findings from the baseline file')
+    .option('--changed-since <git-ref>', 'scan only files changed since this git ref (committed, uncommitted and untracked)')
+    .option('--new-lines-only', 'with --changed-since: keep only findings on changed lines')
+    .option('-j, --jobs <n>', 'parser worker threads (default: the number of cores; 1 parses in-process)')
+    .option('--cache-dir <dir>', 'incremental cache folder (default: <root>/node_modules/.cache/ascendify, else $XDG_CACHE_HOME/ascendify or ~/.cache/ascendify)')
+    .option('--no-cache', 'parse every file; do not read or write the incremental cache')
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
       const formats = parseFormats(opts.format as string);
-      const report = scan({
+      const gate = { failOn: opts.failOn as string | undefined, baseline: opts.baseline as string | undefined, updateBaseline: Boolean(opts.updateBaseline) };
+      checkGateOptions(gate);
+      const { report } = await scanAsync({
         paths,
+        jobs: opts.jobs === undefined ? undefined : parseJobs(opts.jobs as string),
+        cache: opts.cache !== false,
+        cacheDir: opts.cacheDir as string | undefined,
         targets: [opts.target as string],
         exclude: opts.exclude as string[],
         rules: opts.rules as string[],
         maxFileSize: parseSize(opts.maxFileSize as string),
         gitignore: opts.gitignore as boolean,
+        config: opts.config as string | undefined,
+        baseline: gate.baseline,
+        changedSince: opts.changedSince as string | undefined,
+        newLinesOnly: Boolean(opts.newLinesOnly),
       });
       const color = io.color && opts.color !== false;
       emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color });
+      setExit(finishScan(report, gate, io) === 0 ? EXIT.ok : EXIT.gate);
+    });
+
+  program
+    .command('baseline')
+    .description('write a baseline of the current findings, so `scan --baseline FILE --fail-on …` fails only on new ones')
+    .argument('[paths...]', 'files or folders to scan', ['.'])
+    .option('-o, --output <file>', 'baseline file to write', '.ascendify-baseline.json')
+    .option('-t, --target <targets>', 'ascend, cambricon, all, or profile ids (comma-separated)', 'all')
+    .option('-e, --exclude <glob>', 'skip paths matching this glob (repeatable)', collect, [])
+    .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
+    .option('--max-file-size <size>', 'skip files larger than this (e.g. 4mb)', '4mb')
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--config <file>', 'config file (default: ascendify.config.yaml in the scanned root)')
+    .action((paths: string[], opts: Record<string, unknown>) => {
+      runBaseline(
+        {
+          paths,
+          targets: [opts.target as string],
+          exclude: opts.exclude as string[],
+          rules: opts.rules as string[],
+          maxFileSize: parseSize(opts.maxFileSize as string),
+          gitignore: opts.gitignore as boolean,
+          config: opts.config as string | undefined,
+        },
+        opts.output as string,
+        io,
+      );
       setExit(EXIT.ok);
     });
 
+  program
+    .command('merge')
+    .description('merge the JSON reports of sharded scans into one report (paths get each shard\'s root as a prefix)')
+    .argument('<reports...>', 'JSON reports of `ascendify scan --format json`; write file=prefix to choose a shard\'s path prefix')
+    .option('-f, --format <formats>', 'text or json (comma-separated for several)', 'json')
+    .option('-o, --output <file>', 'write the merged report to a file instead of stdout')
+    .option('--output-dir <dir>', 'write one report file per format into this folder')
+    .action((reports: string[], opts: Record<string, unknown>) => {
+      const formats = parseFormats(opts.format as string);
+      const report = mergeFiles(reports);
+      emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, io);
+      setExit(EXIT.ok);
+    });
   const rules = program
     .command('rules')
     .description('list the catalog rules, or `rules stats` for counts per family and target profile')

@@ -8,6 +8,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { PACKAGE_ROOT } from '../catalog/load.js';
 import { UsageError } from '../util/errors.js';
+import { effortSchema } from './effort.js';
 
 export const CONFIG_FILE_NAME = 'ascendify.config.yaml';
 
@@ -24,6 +25,8 @@ export interface Config {
   /** The file it was read from, as given (for messages). */
   file: string;
   ignore?: IgnoreConfig;
+  /** Overrides of the effort weights (rules/effort.yaml), merged over the defaults by config/effort.ts. */
+  effort?: Record<string, unknown>;
 }
 
 const HINT = 'fix the file; its format is described in schemas/config.schema.json';
@@ -32,7 +35,7 @@ let validator: ValidateFunction | undefined;
 function validate(data: unknown): ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    validator = new Ajv({ allErrors: true, strict: false }).addSchema(effortSchema()).compile(schema);
   }
   return validator(data) ? [] : (validator.errors ?? []);
 }

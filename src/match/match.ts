@@ -118,8 +118,24 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** `#include "cuda_check.h"` of the project's own header is not a CUDA dependency, whatever its name. */
+function isProjectHeader(include: string, pathSuffixes: Set<string>): boolean {
+  return pathSuffixes.has(include.replace(/^(\.\/)+/, ''));
+}
+
+/** Every trailing part of every path: a/b/c.h -> a/b/c.h, b/c.h, c.h. */
+function suffixes(files: FileFacts[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    const parts = f.path.split('/');
+    for (let i = 0; i < parts.length; i++) out.add(parts.slice(i).join('/'));
+  }
+  return out;
+}
+
 export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profile[]): MatchResult {
   const defined = projectNames(files);
+  const pathSuffixes = suffixes(files);
   const global = globalNamespaces(files);
   const findings: Finding[] = [];
   const kernels: KernelEntry[] = [];
@@ -127,6 +143,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     const ns = withGlobalNamespaces(file.namespaces, global);
     const features = new Map<number, Set<string>>(); // finding line -> features
     for (const occ of file.occurrences) {
+      if (occ.role === 'include' && isProjectHeader(occ.name, pathSuffixes)) continue;
       const res = resolve(catalog, occ, ns);
       if (!res) continue;
       if (!LANGUAGE_ROLES.has(occ.role)) {

@@ -1,6 +1,7 @@
 /** Types of the match, score and report stages. */
 import type { Language } from './facts.js';
 import type { Severity, Status, Vendor } from './catalog.js';
+import type { EffortReport, TargetIncompatibilities } from './effort.js';
 
 /** What one target profile says about one finding. */
 export interface TargetAnswer {
@@ -89,6 +90,10 @@ export interface Report {
   baseline?: BaselineSection;
   /** Problems with the scan's own inputs that are not findings (e.g. an ascendify-ignore without a reason). */
   diagnostics?: Diagnostic[];
+  /** Porting estimate per target: hours and person-days (low/likely/high), rollups, and every line item (docs/effort-model.md). */
+  effort?: EffortReport;
+  /** Blockers per target, most estimated hours first. */
+  incompatibilities?: TargetIncompatibilities[];
 }
 
 export interface BaselineSection {

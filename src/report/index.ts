@@ -1,5 +1,6 @@
 /** Report registry: format name -> pure renderer (Report -> string) and the file extension it writes. */
 import type { Report } from '../model/index.js';
+import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderText } from './text.js';
 
@@ -15,4 +16,5 @@ export interface Reporter {
 export const REPORTERS: Record<string, Reporter> = {
   text: { extension: 'txt', render: (r, ctx) => renderText(r, { color: ctx.color }) },
   json: { extension: 'json', render: (r) => renderJson(r) },
+  github: { extension: 'github.txt', render: (r) => renderGithub(r) },
 };

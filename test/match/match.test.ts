@@ -169,3 +169,10 @@ describe('kernels', () => {
     expect(r.kernels).toEqual([{ name: 'k', file: 'main.cu', line: 2, endLine: 5, lines: 4, qualifier: 'global', features: ['grid-sync', 'warp-shuffle'] }]);
   });
 });
+
+describe('includes', () => {
+  it('does not report the project\'s own headers, whatever their names', () => {
+    const r = findings('#include "cuda_check.h"\n#include <cuda_fp16.h>\n', ['all'], [['include/cuda_check.h', 'int x;\n']]);
+    expect(r.findings.map((f) => f.symbol)).toEqual(['cuda_fp16.h']);
+  });
+});

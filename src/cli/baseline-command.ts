@@ -1,0 +1,70 @@
+/**
+ * CI verbs: `ascendify baseline` (write the baseline file) and what `scan` does after scanning in CI
+ * mode: print diagnostics and the baseline comparison, ratchet the baseline, apply the --fail-on gate.
+ */
+import { scan, toolVersion, type ScanOptions } from '../analyze.js';
+import { buildBaseline, dropFixed } from '../ci/baseline.js';
+import { readBaseline, writeBaseline } from '../ci/baseline-file.js';
+import { fingerprints } from '../ci/fingerprint.js';
+import { gateFailures, parseFailOn } from '../ci/gate.js';
+import type { Report } from '../model/index.js';
+import { UsageError } from '../util/errors.js';
+import type { CliIo } from './io.js';
+
+/** `ascendify baseline [paths…]`: scan and write every current (unsuppressed) finding as accepted. */
+export function runBaseline(options: ScanOptions, output: string, io: CliIo): void {
+  const report = scan(options);
+  const baseline = buildBaseline(report.findings, fingerprints(report.findings), toolVersion());
+  writeBaseline(output, baseline);
+  printDiagnostics(report, io);
+  io.stderr(`wrote ${output}: ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} accepted\n`);
+}
+
+function printDiagnostics(report: Report, io: CliIo): void {
+  for (const d of report.diagnostics ?? []) io.stderr(`ascendify: ${d.severity}: ${d.file}:${d.line}: ${d.message} [${d.code}]\n`);
+}
+
+export interface GateOptions {
+  failOn?: string;
+  /** The --baseline path as given. */
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+/** Check CI options before scanning, so a bad value fails fast. */
+export function checkGateOptions(opts: GateOptions): void {
+  if (opts.failOn !== undefined) parseFailOn(opts.failOn);
+  if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE', 'add --baseline .ascendify-baseline.json');
+}
+
+/** After a scan: diagnostics, baseline summary and ratchet, then the gate. Returns the exit code (0 or 1). */
+export function finishScan(report: Report, opts: GateOptions, io: CliIo): number {
+  printDiagnostics(report, io);
+  if (report.baseline && opts.baseline) {
+    const { counts, fixed } = report.baseline;
+    io.stderr(`baseline ${report.baseline.file}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.fixed} fixed\n`);
+    if (opts.updateBaseline) {
+      if (fixed.length) {
+        const next = dropFixed(readBaseline(opts.baseline), new Set(fixed.map((f) => f.fingerprint)), toolVersion());
+        writeBaseline(opts.baseline, next);
+        io.stderr(`updated ${opts.baseline}: dropped ${fixed.length} fixed entr${fixed.length === 1 ? 'y' : 'ies'}\n`);
+      } else {
+        io.stderr(`${opts.baseline} is up to date: nothing fixed\n`);
+      }
+    } else if (fixed.length) {
+      io.stderr('  run with --update-baseline to drop the fixed entries\n');
+    }
+  }
+  if (opts.failOn === undefined) return 0;
+  const threshold = parseFailOn(opts.failOn);
+  const failing = gateFailures(report.findings, threshold);
+  if (!failing.length) return 0;
+  const what = report.baseline ? 'new finding' : 'finding';
+  io.stderr(`ascendify: gate failed: ${failing.length} ${what}${failing.length === 1 ? '' : 's'} at "${threshold}" or worse on a selected target\n`);
+  for (const f of failing.slice(0, 20)) {
+    const statuses = Object.values(f.targets).map((t) => `${t.profile}: ${t.status}`).join(', ');
+    io.stderr(`  ${f.file}:${f.line}:${f.column} ${f.symbol} (${statuses})\n`);
+  }
+  if (failing.length > 20) io.stderr(`  … and ${failing.length - 20} more\n`);
+  return 1;
+}

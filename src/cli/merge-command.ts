@@ -1,0 +1,35 @@
+/**
+ * `ascendify merge a.json b.json … --output all.json`: one report from the JSON reports of
+ * sharded scans (a CI matrix, Kubernetes Jobs). Reads the files; the merge itself is pure
+ * (src/score/merge.ts). An argument `file=prefix` sets the shard's path prefix (default: its root).
+ */
+import { readFileSync } from 'node:fs';
+import type { Report } from '../model/index.js';
+import { asReport, mergeReports, type Shard } from '../score/merge.js';
+import { UsageError } from '../util/errors.js';
+
+function readShard(arg: string): Shard {
+  const eq = arg.lastIndexOf('=');
+  const source = eq > 0 ? arg.slice(0, eq) : arg;
+  const prefix = eq > 0 ? arg.slice(eq + 1).replace(/^\.\//, '').replace(/\/+$/, '') : undefined;
+  let text: string;
+  try {
+    text = readFileSync(source, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'pass the JSON reports of `ascendify scan --format json`');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${source} is not valid JSON (${(e as Error).message})`, 'pass the JSON reports of `ascendify scan --format json`; a truncated file means its scan did not finish');
+  }
+  const shard: Shard = { source, report: asReport(value, source) };
+  if (prefix !== undefined) shard.prefix = prefix;
+  return shard;
+}
+
+export function mergeFiles(args: string[]): Report {
+  if (!args.length) throw new UsageError('no reports to merge', 'ascendify merge a.json b.json --output all.json');
+  return mergeReports(args.map(readShard));
+}

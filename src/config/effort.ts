@@ -1,0 +1,208 @@
+/**
+ * Effort weights: rules/effort.yaml (the defaults) merged with the `effort:` section of the config file.
+ * Reading is here; merging and resolving (`resolveEffortWeights`) are pure.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parseDocument } from 'yaml';
+import type {
+  EffortRange, EffortWeights, IncompatibilityCategory, KernelModel, KernelModelWeights, Status,
+} from '../model/index.js';
+import { UsageError } from '../util/errors.js';
+
+/** dist/config/effort.js and src/config/effort.ts both sit two levels below the package root. */
+const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DEFAULT_EFFORT_FILE = 'rules/effort.yaml';
+const SCHEMA_HINT = 'its format is described in schemas/effort.schema.json and docs/effort-model.md';
+
+const STATUS_KEYS: Status[] = ['direct', 'partial', 'rewrite', 'none', 'unknown'];
+const MODELS: KernelModel[] = ['tile', 'simt', 'bang'];
+
+/** The effort schema, read once (the config schema refers to it). */
+export function effortSchema(): object {
+  return JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'effort.schema.json'), 'utf8')) as object;
+}
+
+let validator: ValidateFunction | undefined;
+function validateShape(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(effortSchema());
+  return validator(data) ? [] : (validator.errors ?? []);
+}
+
+function fieldOf(e: ErrorObject, prefix: string): string {
+  const parts = e.instancePath.split('/').filter(Boolean);
+  if (e.keyword === 'additionalProperties') parts.push((e.params as { additionalProperty: string }).additionalProperty);
+  return [prefix, ...parts].filter(Boolean).join('.');
+}
+
+/** Read and validate rules/effort.yaml (or another defaults file, for tests). */
+export function loadEffortDefaults(path = join(PACKAGE_ROOT, DEFAULT_EFFORT_FILE), shown = DEFAULT_EFFORT_FILE): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'reinstall ascendify');
+  }
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) throw new UsageError(`${shown}: invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, SCHEMA_HINT);
+  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  const errors = validateShape(data);
+  if (errors.length) {
+    const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+    throw new UsageError(`${shown}: field "${fieldOf(e, '')}" ${e.keyword === 'additionalProperties' ? 'is unknown' : e.message}`, SCHEMA_HINT);
+  }
+  return data as Record<string, unknown>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Deep merge: objects merge key by key, anything else (numbers, strings, arrays) replaces.
+ * A weight written as one number replaces a { low, likely, high } default and vice versa.
+ */
+export function mergeDeep(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isObject(base) || !isObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    // A weight object given in full replaces a number; a partial one merges over the default object.
+    out[k] = mergeDeep(base[k], v);
+  }
+  return out;
+}
+
+/** Resolves merged raw weights into EffortWeights; errors name the file (the override's, when it set the field) and field. */
+class Resolver {
+  constructor(
+    private readonly raw: Record<string, unknown>,
+    private readonly override: Record<string, unknown> | undefined,
+    private readonly overrideFile: string | undefined,
+  ) {}
+
+  fail(path: string[], message: string): never {
+    let inOverride = this.override !== undefined;
+    let node: unknown = this.override;
+    for (const p of path) {
+      if (!isObject(node) || !(p in node)) {
+        inOverride = false;
+        break;
+      }
+      node = node[p];
+    }
+    const where = inOverride && this.overrideFile ? `config ${this.overrideFile}: field "effort.${path.join('.')}"` : `${DEFAULT_EFFORT_FILE}: field "${path.join('.')}"`;
+    throw new UsageError(`${where} ${message}`, SCHEMA_HINT);
+  }
+
+  get(path: string[]): unknown {
+    let node: unknown = this.raw;
+    for (const p of path) node = isObject(node) ? node[p] : undefined;
+    return node;
+  }
+
+  number(path: string[]): number {
+    const v = this.get(path);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) this.fail(path, v === undefined ? 'is missing' : 'must be a number ≥ 0');
+    return v;
+  }
+
+  range(path: string[], factors: { low: number; high: number }): EffortRange {
+    const v = this.get(path);
+    if (typeof v === 'number') return { low: v * factors.low, likely: v, high: v * factors.high };
+    if (!isObject(v)) this.fail(path, v === undefined ? 'is missing' : 'must be a number or { low, likely, high }');
+    const likely = v.likely;
+    if (typeof likely !== 'number') this.fail(path, 'needs `likely` (or write the weight as one number)');
+    const low = typeof v.low === 'number' ? v.low : likely * factors.low;
+    const high = typeof v.high === 'number' ? v.high : likely * factors.high;
+    if (!(low <= likely && likely <= high)) this.fail(path, `must have low ≤ likely ≤ high (got ${low}, ${likely}, ${high})`);
+    return { low, likely, high };
+  }
+
+  strings(path: string[]): string[] {
+    const v = this.get(path);
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) this.fail(path, 'must be a list of strings');
+    return v as string[];
+  }
+}
+
+/**
+ * Merge `override` (the config file's `effort:` section, already shape-checked) over `defaults`
+ * and resolve every weight to a range. Pure.
+ */
+export function resolveEffortWeights(defaults: Record<string, unknown>, override?: Record<string, unknown>, overrideFile?: string): EffortWeights {
+  const raw = mergeDeep(defaults, override) as Record<string, unknown>;
+  const r = new Resolver(raw, override, overrideFile);
+  const hoursPerDay = r.number(['hoursPerDay']);
+  if (hoursPerDay <= 0 || hoursPerDay > 24) r.fail(['hoursPerDay'], 'must be more than 0 and at most 24');
+  const factors = { low: r.number(['range', 'low']), high: r.number(['range', 'high']) };
+  const byStatus = (key: string): Record<Status, EffortRange> =>
+    Object.fromEntries(STATUS_KEYS.map((s) => [s, r.range([key, s], factors)])) as Record<Status, EffortRange>;
+  const kindFactors: Record<string, number> = {};
+  for (const k of Object.keys((r.get(['kindFactors']) as Record<string, unknown> | undefined) ?? {})) kindFactors[k] = r.number(['kindFactors', k]);
+  const models = {} as Record<KernelModel, KernelModelWeights>;
+  for (const m of MODELS) {
+    const p = ['kernels', 'models', m];
+    const mode = r.get([...p, 'mode']);
+    if (mode !== 'rewrite' && mode !== 'adapt') r.fail([...p, 'mode'], 'must be rewrite or adapt');
+    const cost = (kind: 'rewrite' | 'adapt'): { base: EffortRange; perLine: EffortRange } => ({
+      base: r.range([...p, kind, 'base'], factors),
+      perLine: r.range([...p, kind, 'perLine'], factors),
+    });
+    const features: Record<string, number> = {};
+    for (const f of Object.keys((r.get([...p, 'features']) as Record<string, unknown> | undefined) ?? {})) features[f] = r.number([...p, 'features', f]);
+    const w: KernelModelWeights = { mode, rewriteIf: r.strings([...p, 'rewriteIf']), learning: r.range([...p, 'learning'], factors), rewrite: cost('rewrite'), features };
+    if (mode === 'adapt') w.adapt = cost('adapt');
+    models[m] = w;
+  }
+  const incompatibilities: Record<string, IncompatibilityCategory> = {};
+  for (const [id, c] of Object.entries((r.get(['incompatibilities']) as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+    const p = ['incompatibilities', id];
+    for (const f of ['title', 'risk', 'advice'] as const) if (typeof c[f] !== 'string') r.fail([...p, f], 'is missing');
+    if (typeof c.snippet === 'string') {
+      try {
+        new RegExp(c.snippet);
+      } catch (e) {
+        r.fail([...p, 'snippet'], `is not a valid regular expression (${(e as Error).message})`);
+      }
+    }
+    const statuses = r.strings([...p, 'statuses']) as Status[];
+    if (!statuses.length) r.fail([...p, 'statuses'], 'must list at least one status');
+    const cat: IncompatibilityCategory = {
+      title: c.title as string,
+      risk: c.risk as IncompatibilityCategory['risk'],
+      statuses,
+      symbols: r.strings([...p, 'symbols']),
+      features: r.strings([...p, 'features']),
+      any: c.any === true,
+      advice: c.advice as string,
+    };
+    if (typeof c.snippet === 'string') cat.snippet = c.snippet;
+    incompatibilities[id] = cat;
+  }
+  return {
+    hoursPerDay,
+    range: factors,
+    uses: byStatus('uses'),
+    apis: byStatus('apis'),
+    kindFactors,
+    kernels: {
+      qualifierFactors: { global: r.number(['kernels', 'qualifierFactors', 'global']), device: r.number(['kernels', 'qualifierFactors', 'device']) },
+      models,
+    },
+    build: { fraction: r.range(['build', 'fraction'], factors) },
+    validation: { fraction: r.range(['validation', 'fraction'], factors) },
+    incompatibilities,
+  };
+}
+
+let cachedDefaults: Record<string, unknown> | undefined;
+
+/** The weights for a scan: shipped defaults, merged with the config file's `effort:` section when given. */
+export function effortWeightsFor(config?: { file: string; effort?: Record<string, unknown> }): { weights: EffortWeights; sources: string[] } {
+  cachedDefaults ??= loadEffortDefaults();
+  const sources = [DEFAULT_EFFORT_FILE];
+  if (config?.effort) sources.push(config.file);
+  return { weights: resolveEffortWeights(cachedDefaults, config?.effort, config?.file), sources };
+}
