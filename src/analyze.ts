@@ -10,13 +10,15 @@ import { applyCi } from './ci/apply.js';
 import { readBaseline } from './ci/baseline-file.js';
 import { gitChanges } from './ci/git.js';
 import { loadConfig } from './config/load.js';
+import { effortWeightsFor } from './config/effort.js';
 import { loadCatalog, PACKAGE_ROOT } from './catalog/load.js';
 import { discover, MissingPathError } from './discover/walk.js';
 import { DEFAULT_MAX_FILE_SIZE } from './discover/read.js';
 import { defaultCacheDir, FactsCache } from './cache/facts-cache.js';
 import { matchFacts } from './match/match.js';
-import type { Catalog, FileEntry, FileFacts, Lexicon, Profile, Report, SourceFile } from './model/index.js';
+import type { Catalog, EffortWeights, FileEntry, FileFacts, Lexicon, Profile, Report, SourceFile } from './model/index.js';
 import { parseStage, parseStageSync, type ParseStageOptions, type ParseStats } from './parallel/parse-stage.js';
+import { estimateEffort } from './score/effort.js';
 import { summarize } from './score/summary.js';
 import { UsageError } from './util/errors.js';
 import { selectProfiles } from './util/profiles.js';
@@ -47,6 +49,27 @@ export interface ScanOptions {
   cacheDir?: string;
   /** The parse worker script (tests). */
   workerUrl?: URL;
+  /** Folder depth of an effort component (--group-depth; default 1 = first folder under the root). */
+  groupDepth?: number;
+  /** Called as the parse stage finishes files (`done` of `total`), for progress output. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** How the effort estimate is made: the weights (defaults merged with the config file), where they came from, the component depth. */
+export interface EffortSetup {
+  weights: EffortWeights;
+  sources: string[];
+  groupDepth: number;
+}
+
+/** Fill `effort` and `incompatibilities` from the report's findings and kernels (suppressed findings left out). */
+export function withEffort(report: Report, catalog: Catalog, profiles: Profile[], setup: EffortSetup = { ...effortWeightsFor(), groupDepth: 1 }): Report {
+  const ruleFeatures: Record<string, string> = {};
+  for (const rule of catalog.rules) if (rule.feature) ruleFeatures[rule.id] = rule.feature;
+  const { effort, incompatibilities } = estimateEffort(
+    { findings: report.findings, kernels: report.kernels, files: report.files, ruleFeatures }, profiles, setup.weights, setup.groupDepth, setup.sources,
+  );
+  return { ...report, effort, incompatibilities };
 }
 
 /** A report plus how the parse stage went (not part of the report, which is the same cold or warm, for any jobs). */
@@ -67,10 +90,10 @@ export function parseFiles(
   return parseStageSync(files, { lexicon, maxFileSize, cache });
 }
 
-export function buildReport(root: string, catalog: Catalog, profiles: Profile[], entries: FileEntry[], facts: FileFacts[]): Report {
+export function buildReport(root: string, catalog: Catalog, profiles: Profile[], entries: FileEntry[], facts: FileFacts[], effort?: EffortSetup): Report {
   const { findings, kernels } = matchFacts(facts, catalog, profiles);
   const files = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return {
+  const report: Report = {
     schemaVersion: 1,
     tool: { name: 'ascendify', version: toolVersion(), catalogVersion: catalog.version },
     root,
@@ -80,6 +103,7 @@ export function buildReport(root: string, catalog: Catalog, profiles: Profile[],
     kernels,
     summary: summarize(files, findings, kernels, profiles),
   };
+  return withEffort(report, catalog, profiles, effort);
 }
 
 /** The root as the user would write it: relative to the working folder when inside it. */
@@ -100,6 +124,9 @@ function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseSta
     throw e;
   }
   const config = loadConfig(discovery.root, options.config);
+  const groupDepth = options.groupDepth ?? 1;
+  if (!Number.isInteger(groupDepth) || groupDepth < 1) throw new UsageError(`invalid group depth ${groupDepth}`, 'use a whole number of folders, 1 or more (--group-depth 1)');
+  const effort: EffortSetup = { ...effortWeightsFor(config), groupDepth };
   const baseline = options.baseline ? { file: options.baseline, data: readBaseline(options.baseline) } : undefined;
   if (options.newLinesOnly && !options.changedSince) throw new UsageError('--new-lines-only needs --changed-since <git-ref>', 'add --changed-since origin/main (or the branch you compare with)');
   const changes = options.changedSince ? gitChanges(discovery.root, options.changedSince, Boolean(options.newLinesOnly)) : undefined;
@@ -117,13 +144,15 @@ function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseSta
     jobs: options.jobs,
     cache,
     workerUrl: options.workerUrl,
+    onProgress: options.onProgress,
   };
   const finish = ({ facts, entries }: { facts: FileFacts[]; entries: FileEntry[] }): Report => {
     const skipped: FileEntry[] = discovery.skipped.map((s) => ({ path: s.path, language: 'unknown', lines: 0, status: 'skipped', reason: s.reason }));
-    const report = buildReport(displayRoot(discovery.root), catalog, profiles, [...entries, ...skipped], facts);
+    const report = buildReport(displayRoot(discovery.root), catalog, profiles, [...entries, ...skipped], facts, effort);
     // Post-match CI step: suppressions, baseline comparison, changed-lines filter (pure functions in src/ci/).
     const ignore = config?.ignore ? { file: config.file, ...config.ignore } : undefined;
-    return applyCi(report, facts, { profiles, ignore, baseline, changedLines: changes?.lines }).report;
+    // The estimate is made again on the findings the CI step kept (suppressed ones are left out).
+    return withEffort(applyCi(report, facts, { profiles, ignore, baseline, changedLines: changes?.lines }).report, catalog, profiles, effort);
   };
   return { files: discovery.files, stage, finish };
 }

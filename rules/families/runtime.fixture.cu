@@ -210,3 +210,16 @@ int main() {
   cudaDeviceReset();
   return 0;
 }
+
+// Legacy runtime APIs that older code still calls.
+void legacy_runtime(float* d, size_t n)
+{
+    // ruleid: runtime-device-synchronize
+    cudaThreadSynchronize();
+    // ruleid: runtime-legacy-texture-reference
+    cudaUnbindTexture(texRef);
+    // ruleid: runtime-legacy-launch-triple
+    cudaConfigureCall(dim3(1), dim3(32));
+    // ruleid: runtime-legacy-set-double
+    cudaSetDoubleForDevice(reinterpret_cast<double*>(d));
+}

@@ -202,8 +202,10 @@ export function compileCatalog(src: CatalogSources): Catalog {
   const bySymbol = new Map<string, Rule[]>();
   const prefixRules: { prefix: string; rule: Rule }[] = [];
 
+  const files: Catalog['files'] = [];
   for (const doc of src.ruleFiles) {
     const file = validateRuleFile(validateRules, doc);
+    files.push({ file: doc.file, user: doc.user, family: file.family, ...(file.description ? { description: file.description } : {}) });
     for (const raw of file.rules) {
       const previous = ids.get(raw.id);
       if (previous && !(doc.user && raw.override)) {
@@ -250,6 +252,6 @@ export function compileCatalog(src: CatalogSources): Catalog {
     inventory,
     recognition,
     warnings,
-    files: src.ruleFiles.map((d) => ({ file: d.file, user: d.user })),
+    files,
   };
 }

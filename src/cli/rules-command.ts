@@ -1,5 +1,6 @@
 /** `ascendify rules` (list), `ascendify rules stats`, `ascendify explain <symbol>`. */
 import type { Catalog, Rule, Status } from '../model/index.js';
+import { inventoryCoverage } from '../catalog/coverage.js';
 import { UsageError } from '../util/errors.js';
 
 const STATUS_ORDER: Status[] = ['direct', 'partial', 'rewrite', 'none'];
@@ -33,6 +34,14 @@ export function ruleStats(catalog: Catalog): string {
       const counts = STATUS_ORDER.map((s) => rs.filter((r) => r.answers[profile.id]?.status === s).length);
       const uncertain = rs.filter((r) => r.answers[profile.id]?.confidence === 'uncertain').length;
       out.push(`  ${family.padEnd(20)}${String(rs.length).padStart(7)}${counts.map((c) => String(c).padStart(9)).join('')}${String(uncertain).padStart(11)}`);
+    }
+  }
+  const coverage = inventoryCoverage(catalog);
+  if (coverage.length) {
+    out.push('', `CUDA inventory coverage (names from NVIDIA's headers that have a rule; the rest scan as unknown)`);
+    out.push(`  ${'library'.padEnd(20)}${'names'.padStart(8)}${'with rule'.padStart(11)}${'share'.padStart(8)}`);
+    for (const c of coverage) {
+      out.push(`  ${c.library.padEnd(20)}${String(c.names).padStart(8)}${String(c.withRule).padStart(11)}${`${((100 * c.withRule) / c.names).toFixed(1)}%`.padStart(8)}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -133,7 +133,7 @@ class Resolver {
  */
 export function resolveEffortWeights(defaults: Record<string, unknown>, override?: Record<string, unknown>, overrideFile?: string): EffortWeights {
   const raw = mergeDeep(defaults, override) as Record<string, unknown>;
-  const r = new Resolver(raw, override, overrideFile);
+  const r: Resolver = new Resolver(raw, override, overrideFile);
   const hoursPerDay = r.number(['hoursPerDay']);
   if (hoursPerDay <= 0 || hoursPerDay > 24) r.fail(['hoursPerDay'], 'must be more than 0 and at most 24');
   const factors = { low: r.number(['range', 'low']), high: r.number(['range', 'high']) };

@@ -100,5 +100,5 @@ export interface Catalog {
   /** Problems that do not stop a scan (e.g. two shipped rules for one symbol); the catalog tests require none. */
   warnings: string[];
   /** The rule files read, relative to their rules directory, with user rule files marked. */
-  files: { file: string; user: boolean }[];
+  files: { file: string; user: boolean; family: string; description?: string }[];
 }

@@ -23,6 +23,8 @@ export interface ParseStageOptions {
   cache?: FactsCache;
   /** The worker script (tests); see `defaultWorkerUrl`. */
   workerUrl?: URL;
+  /** Called as files are done (cached or parsed), for progress output. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** How the parse stage went: counts for progress output, the bench and tests; not part of the report. */
@@ -112,10 +114,12 @@ function parseInProcess(files: SourceFile[], found: Lookup, options: ParseStageO
   const { results, misses, cached } = found;
   if (misses.length) {
     const parser = createCudaParser();
+    let done = cached;
     for (const m of misses) {
       const parsed = parseSourceFile(parser, m.file, options.lexicon, options.maxFileSize);
       results[m.index] = parsed;
       store(options.cache, m.key, parsed, undefined);
+      options.onProgress?.(++done, files.length);
     }
   }
   return assemble(results, { files: files.length, parsed: misses.length, cached, workers: 0, crashes: 0 });
@@ -135,6 +139,7 @@ export async function parseStage(files: SourceFile[], options: ParseStageOptions
     return parseInProcess(files, found, options);
   }
   const keys = new Map<number, string | undefined>(misses.map((m) => [m.index, m.key]));
+  let done = cached;
   const run = await parseInWorkers(
     misses.map((m) => ({ index: m.index, file: m.file })),
     {
@@ -145,6 +150,7 @@ export async function parseStage(files: SourceFile[], options: ParseStageOptions
       onResult: (index, parsed, json) => {
         results[index] = parsed;
         store(options.cache, keys.get(index), parsed, json);
+        options.onProgress?.(++done, files.length);
       },
     },
   );

@@ -1,7 +1,11 @@
 /** Report registry: format name -> pure renderer (Report -> string) and the file extension it writes. */
 import type { Report } from '../model/index.js';
 import { renderGithub } from './github.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
 export interface RenderContext {
@@ -17,4 +21,9 @@ export const REPORTERS: Record<string, Reporter> = {
   text: { extension: 'txt', render: (r, ctx) => renderText(r, { color: ctx.color }) },
   json: { extension: 'json', render: (r) => renderJson(r) },
   github: { extension: 'github.txt', render: (r) => renderGithub(r) },
+  html: { extension: 'html', render: (r) => renderHtml(r) },
+  md: { extension: 'md', render: (r) => renderMarkdown(r) },
+  markdown: { extension: 'md', render: (r) => renderMarkdown(r) },
+  sarif: { extension: 'sarif', render: (r) => renderSarif(r) },
+  csv: { extension: 'csv', render: (r) => renderCsv(r) },
 };

@@ -37,7 +37,7 @@ function estimateTable(v: ReportView): string[] {
     `**${mdText(t.profile)}** (${mdText(t.product)})`,
     mdText(t.sdk),
     ...(withEffort
-      ? [t.estimate ? `${fmtEstimate(t.estimate)}${t.estimate.low !== undefined ? ` (expected ${fmtNum(t.estimate.expected)})` : ''}` : '—', t.estimate?.score !== undefined ? `${Math.round(t.estimate.score)}/100` : '—']
+      ? [t.estimate ? `${fmtEstimate(t.estimate)} (likely ${fmtNum(t.estimate.expected)})` : '—', t.estimate?.score !== undefined ? `${Math.round(t.estimate.score)}/100` : '—']
       : []),
     ...STATUS_ORDER.map((s) => num(t.byStatus[s])),
     num(total(t.byStatus)),
@@ -85,11 +85,27 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   );
   if (v.incompatibilities.length) {
     out.push('### Incompatibilities', '');
-    for (const i of v.incompatibilities.slice(0, top)) {
-      const meta = [i.profile, i.severity, i.count !== undefined ? `${num(i.count)}×` : undefined].filter(Boolean).map((x) => mdText(x as string));
-      out.push(`- **${mdText(i.title)}**${meta.length ? ` (${meta.join(', ')})` : ''}${i.detail ? `: ${mdText(i.detail)}` : ''}`);
+    for (const t of v.targets) {
+      const list = v.incompatibilities.filter((i) => i.profile === t.profile);
+      if (!list.length) continue;
+      out.push(`**${mdText(t.profile)}**`, '');
+      out.push(
+        ...table(
+          ['Blocker', 'Risk', 'Uses', 'Likely hours', 'APIs', 'What to do'],
+          list.slice(0, top).map((i) => [
+            mdText(i.title),
+            mdText(i.severity ?? ''),
+            i.count !== undefined ? num(i.count) : '',
+            i.hours !== undefined ? fmtNum(i.hours) : '',
+            (i.symbols ?? []).slice(0, 4).map(mdCode).join(', ') + ((i.symbols?.length ?? 0) > 4 ? ` … +${(i.symbols?.length ?? 0) - 4}` : ''),
+            mdText(i.detail ?? ''),
+          ]),
+          ['l', 'l', 'r', 'r', 'l', 'l'],
+        ),
+      );
+      if (list.length > top) out.push('', `… and ${num(list.length - top)} more.`);
+      out.push('');
     }
-    out.push('');
   }
   if (v.blockers.length) {
     out.push('### Blockers', '', 'APIs with no equivalent or that need a rewrite on at least one target.', '');

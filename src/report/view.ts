@@ -3,13 +3,14 @@
  * components (top-level folders) with their files, blockers, most used APIs, and the effort
  * estimate when the report carries one.
  *
- * The effort model (src/score/effort*.ts) adds optional `effort` and `incompatibilities` sections to
- * the Report. They are read here, and only here, through `readEffort`/`readIncompatibilities`, which
- * accept the shapes listed in docs/reports.md and return undefined for anything else, so the reports
- * render the same with or without them.
+ * The effort model (src/score/effort.ts) adds the optional `effort` and `incompatibilities` sections;
+ * they are read here, and only here (`readEffort`, `readIncompatibilities`), so the reports render
+ * the same with or without them. Components are folders at the effort model's group depth (1 when
+ * there is no estimate); files at the root form the component ".".
  */
 import type { Finding, Report, Status, StatusCounts } from '../model/index.js';
 import { STATUSES } from '../model/index.js';
+import { componentOf } from '../score/rollup.js';
 import { emptyCounts, topSymbols } from '../score/summary.js';
 
 /** Display order, best first. */
@@ -35,11 +36,6 @@ export const blocks = (f: Finding): boolean => Object.values(f.targets).some((t)
 
 export const total = (c: StatusCounts): number => STATUSES.reduce((n, s) => n + c[s], 0);
 
-/** The top-level folder a path belongs to; files at the root go to "(root)". */
-export function componentOf(path: string): string {
-  const i = path.indexOf('/');
-  return i < 0 ? '(root)' : path.slice(0, i);
-}
 
 export interface FileView {
   path: string;
@@ -76,14 +72,23 @@ export interface EstimateView {
   high?: number;
   /** Portability score, 0 to 100 (higher ports more easily). */
   score?: number;
+  /** Likely hours. */
+  hours?: number;
 }
 
 export interface IncompatibilityView {
   title: string;
+  /** What to do. */
   detail?: string;
   count?: number;
+  /** Risk: high, medium or low. */
   severity?: string;
   profile?: string;
+  symbols?: string[];
+  /** Likely hours of the estimate this blocker accounts for. */
+  hours?: number;
+  /** First location, file:line. */
+  location?: string;
 }
 
 export interface ReportView {
@@ -103,6 +108,7 @@ function statusFor(f: Finding, vendor: string): Status {
 
 export function buildView(report: Report, top = 10): ReportView {
   const effort = readEffort(report);
+  const depth = report.effort?.groupDepth ?? 1;
   const targets: TargetView[] = report.targets.map((t) => {
     const ts = report.summary.byTarget[t.vendor];
     const view: TargetView = {
@@ -137,7 +143,7 @@ export function buildView(report: Report, top = 10): ReportView {
   const paths = new Set([...report.files.filter((f) => f.status === 'scanned').map((f) => f.path), ...byFile.keys()]);
   for (const path of [...paths].sort()) {
     const findings = (byFile.get(path) ?? []).slice().sort((a, b) => a.line - b.line || a.column - b.column);
-    const c = comp(componentOf(path));
+    const c = comp(componentOf(path, depth));
     const fv: FileView = { path, lines: lines.get(path) ?? 0, findings, byProfile: {} };
     for (const t of targets) {
       const counts = emptyCounts();
@@ -172,70 +178,8 @@ export function buildView(report: Report, top = 10): ReportView {
 const effortSum = (c: ComponentView): number => Object.values(c.effort ?? {}).reduce((n, v) => n + v, 0);
 
 // ---------------------------------------------------------------------------------------------
-// Reading the optional effort sections. alt: importing the effort types from src/model/report.ts
-// would couple the renderers to a model still being designed; reading defensively keeps the
-// reports working whatever shape lands, and a shape we do not recognise is simply not shown.
+// The optional effort sections (src/score/effort.ts, docs/effort-model.md).
 // ---------------------------------------------------------------------------------------------
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-function pickNum(o: Obj, keys: string[]): number | undefined {
-  for (const k of keys) if (isNum(o[k])) return o[k];
-  return undefined;
-}
-
-const EXPECTED = ['expected', 'estimate', 'mid', 'likely', 'mostLikely', 'median', 'p50', 'total', 'value', 'personDays', 'days', 'hours'];
-const LOW = ['low', 'min', 'optimistic', 'p10', 'lower'];
-const HIGH = ['high', 'max', 'pessimistic', 'p90', 'upper'];
-const SCORE = ['portabilityScore', 'portability', 'score'];
-const UNIT_KEYS: [string, string][] = [['personDays', 'person-days'], ['days', 'person-days'], ['hours', 'hours'], ['personHours', 'hours'], ['weeks', 'person-weeks']];
-
-/** An estimate from an object such as {low, expected, high, unit} or {personDays: {low, expected, high}, portability}. */
-function readEstimate(o: Obj, unitHint?: string): EstimateView | undefined {
-  let unit = str(o.unit) ?? unitHint;
-  let src: Obj = o;
-  for (const key of ['effort', 'estimate', 'range', ...UNIT_KEYS.map(([k]) => k)]) {
-    if (isObj(o[key])) {
-      src = o[key];
-      unit = str(src.unit) ?? unit ?? UNIT_KEYS.find(([k]) => k === key)?.[1];
-      break;
-    }
-  }
-  if (!unit) unit = UNIT_KEYS.find(([k]) => isNum(src[k]))?.[1];
-  let low = pickNum(src, LOW);
-  let high = pickNum(src, HIGH);
-  const range = src.range ?? o.range;
-  if (Array.isArray(range) && range.length === 2 && isNum(range[0]) && isNum(range[1])) [low, high] = [range[0], range[1]];
-  let expected = pickNum(src, EXPECTED);
-  if (expected === undefined && low !== undefined && high !== undefined) expected = (low + high) / 2;
-  if (expected === undefined) return undefined;
-  let score = pickNum(o, SCORE) ?? pickNum(src, SCORE);
-  if (score === undefined) {
-    const p = o.portability;
-    if (isObj(p)) score = pickNum(p, ['score', 'value']);
-  }
-  if (score !== undefined && score > 0 && score <= 1) score *= 100;
-  const est: EstimateView = { unit: unit ?? 'person-days', expected };
-  if (low !== undefined) est.low = low;
-  if (high !== undefined) est.high = high;
-  if (score !== undefined) est.score = Math.max(0, Math.min(100, score));
-  return est;
-}
-
-/** Entries of an array of objects (named by a key) or of a record keyed by name. */
-function entries(v: unknown, nameKeys: string[]): [string, unknown][] {
-  if (Array.isArray(v)) {
-    return v.flatMap((e): [string, unknown][] => {
-      if (!isObj(e)) return [];
-      const name = nameKeys.map((k) => str(e[k])).find(Boolean);
-      return name ? [[name, e]] : [];
-    });
-  }
-  return isObj(v) ? Object.entries(v) : [];
-}
 
 export interface EffortRead {
   unit: string;
@@ -243,63 +187,42 @@ export interface EffortRead {
   components: { name: string; values: Record<string, number> }[];
 }
 
-/** The effort section, normalised; undefined when absent or in a shape not recognised. */
+/** The effort section as the reports show it: person-days (low/likely/high), portability, days per component. */
 export function readEffort(report: Report): EffortRead | undefined {
-  const raw = (report as unknown as Obj).effort;
-  if (!isObj(raw) && !Array.isArray(raw)) return undefined;
-  const root: Obj = isObj(raw) ? raw : { targets: raw };
-  const unitHint = str(root.unit);
-  const perTarget = root.byTarget ?? root.targets ?? root.byProfile ?? root.profiles ?? (Array.isArray(raw) ? raw : undefined);
-  const targets: EffortRead['targets'] = [];
+  const effort = report.effort;
+  if (!effort?.targets.length) return undefined;
   const components = new Map<string, Record<string, number>>();
-  for (const [key, value] of entries(perTarget, ['profile', 'vendor', 'target', 'id'])) {
-    if (!isObj(value)) continue;
-    const profile = str(value.profile) ?? key;
-    const estimate = readEstimate(value, unitHint);
-    if (!estimate) continue;
-    targets.push({ profile, estimate });
-    const comps = value.byComponent ?? value.components;
-    for (const [name, c] of entries(comps, ['component', 'name', 'path', 'folder', 'id'])) {
-      const n = isNum(c) ? c : isObj(c) ? readEstimate(c, estimate.unit)?.expected : undefined;
-      if (n === undefined) continue;
-      const rec = components.get(name) ?? {};
-      rec[profile] = n;
-      components.set(name, rec);
+  for (const t of effort.targets) {
+    for (const c of t.byComponent) {
+      const rec = components.get(c.key) ?? {};
+      rec[t.profile] = c.days.likely;
+      components.set(c.key, rec);
     }
   }
-  if (!targets.length) return undefined;
   return {
-    unit: targets[0]!.estimate.unit,
-    targets,
+    unit: 'person-days',
+    targets: effort.targets.map((t) => ({
+      profile: t.profile,
+      estimate: { unit: 'person-days', low: t.days.low, expected: t.days.likely, high: t.days.high, score: t.portability, hours: t.total.likely },
+    })),
     components: [...components].map(([name, values]) => ({ name, values })),
   };
 }
 
-/** The incompatibilities section as a flat list; empty when absent or unrecognised. */
+/** The incompatibility list, flattened: one entry per blocker per target, most hours first within a target. */
 export function readIncompatibilities(report: Report): IncompatibilityView[] {
-  const raw = (report as unknown as Obj).incompatibilities;
-  const list = Array.isArray(raw) ? raw : isObj(raw) ? (Array.isArray(raw.items) ? raw.items : Object.values(raw).flat()) : [];
-  const out: IncompatibilityView[] = [];
-  for (const e of list) {
-    if (typeof e === 'string') {
-      out.push({ title: e });
-      continue;
-    }
-    if (!isObj(e)) continue;
-    const title = str(e.title) ?? str(e.name) ?? str(e.symbol) ?? str(e.feature) ?? str(e.id) ?? str(e.kind);
-    if (!title) continue;
-    const item: IncompatibilityView = { title };
-    const detail = str(e.detail) ?? str(e.description) ?? str(e.message) ?? str(e.reason) ?? str(e.note);
-    if (detail) item.detail = detail;
-    const count = pickNum(e, ['count', 'uses', 'occurrences', 'findings']) ?? (Array.isArray(e.findings) ? e.findings.length : Array.isArray(e.locations) ? e.locations.length : undefined);
-    if (count !== undefined) item.count = count;
-    const severity = str(e.severity) ?? str(e.level) ?? str(e.status);
-    if (severity) item.severity = severity;
-    const profile = str(e.profile) ?? str(e.target) ?? str(e.vendor);
-    if (profile) item.profile = profile;
-    out.push(item);
-  }
-  return out;
+  return (report.incompatibilities ?? []).flatMap((t) =>
+    t.items.map((i) => ({
+      title: i.title,
+      detail: i.advice,
+      count: i.count,
+      severity: i.risk,
+      profile: t.profile,
+      symbols: i.symbols,
+      hours: i.hours.likely,
+      location: i.locations[0] ? `${i.locations[0].file}:${i.locations[0].line}` : undefined,
+    })),
+  );
 }
 
 /** "12.5" / "3" — numbers as a person reads them. */
