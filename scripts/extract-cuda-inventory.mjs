@@ -121,7 +121,7 @@ const GENERIC_DEVICE_ONLY = `all any ballot None Get Put Relaxed`;
 
 // Platform / build-configuration macros that some NVIDIA headers define: not CUDA API, not listed.
 export const DROPPED_NAMES = new Set(
-  `NOMINMAX WIN32_LEAN_AND_MEAN alloca DEPRECATED DECLDIR QUALIFIERS GCC_UNUSED_PARAMETER`.split(/\s+/),
+  `NOMINMAX WIN32_LEAN_AND_MEAN alloca DEPRECATED DECLDIR QUALIFIERS GCC_UNUSED_PARAMETER __THROW`.split(/\s+/),
 );
 
 function buildStdNames() {
@@ -228,6 +228,9 @@ export function libraryFor(rel) {
   return undefined; // unknown: reported, not read
 }
 
+// Toolkit core: its macros win over fallback re-definitions in other libraries.
+const CORE_LIBS = new Set(['runtime', 'driver', 'cuda_device', 'cuda_math', 'cuda_lowprec', 'vector', 'cuda_texture', 'cuda_pipeline', 'cooperative_groups', 'wmma', 'nvcc']);
+
 // When a name is declared in several headers of one library, these headers are named last.
 const DEMOTED_HEADERS = /(^|\/)(cuda_device_runtime_api\.h|cuda_runtime\.h|[^/]*\.(hpp|inl))$|\/(detail|details)\//;
 
@@ -269,7 +272,6 @@ export function stripSource(text) {
   let i = 0;
   const n = text.length;
   let lineStart = true; // only whitespace so far on this line
-  let inDirective = false;
   let directiveWord = '';
   while (i < n) {
     const c = text[i];
@@ -278,7 +280,6 @@ export function stripSource(text) {
       out += c;
       i++;
       lineStart = true;
-      inDirective = false;
       continue;
     }
     if (c === '/' && d === '/') {
@@ -294,13 +295,11 @@ export function stripSource(text) {
       out += nl ? '\n'.repeat(nl) : ' ';
       if (nl) {
         lineStart = true;
-        inDirective = false;
       }
       i = stop;
       continue;
     }
     if (lineStart && c === '#') {
-      inDirective = true;
       const m = /^#\s*([A-Za-z_]+)/.exec(text.slice(i, i + 40));
       directiveWord = m ? m[1] : '';
       if (directiveWord === 'error' || directiveWord === 'warning') {
@@ -1083,6 +1082,10 @@ class Extractor {
       const prev = best.get(key);
       if (!prev || better(s, prev)) best.set(key, s);
     }
+    // A macro that a core CUDA header defines and another library re-defines as a fallback
+    // (`#ifndef __host__ #define __host__`) belongs to the core header only.
+    const coreMacro = new Set([...best.values()].filter((s) => s.kind === 'macro' && CORE_LIBS.has(s.library)).map((s) => s.symbol));
+    for (const [key, s] of best) if (s.kind === 'macro' && !CORE_LIBS.has(s.library) && coreMacro.has(s.symbol)) best.delete(key);
     const rows = [...best.values()].map((s) => ({
       symbol: s.symbol,
       kind: s.kind,
@@ -1243,7 +1246,13 @@ function findFunctionName(head, ex) {
     if (inner.some((x) => x === '*' || x === '^' || x === '&') && (head[groupEnd] === '(' || head[groupEnd] === '[')) return null;
     return { name, at: k };
   }
-  if (fallback && !/^[A-Z_][A-Z0-9_]*$/.test(fallback.name)) return fallback;
+  if (fallback) {
+    // `__func__(double fabs(double))`: the declaration is the macro's argument
+    const end = skipGroup(head, fallback.at);
+    const inner = findFunctionName(head.slice(fallback.at + 1, end - 1), ex);
+    if (inner && inner.name) return { name: inner.name, at: fallback.at };
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(fallback.name) && !/^__\w+__$/.test(fallback.name)) return fallback;
+  }
   return null;
 }
 
@@ -1318,7 +1327,7 @@ function isPrivateSymbol(s) {
   // CCCL's global-namespace names are std specialisations or NVRTC shims (swap, tuple_size, time_t)
   if (CCCL_LIBS.has(s.library) && parts.length === 1 && s.kind !== 'namespace') return true;
   if (parts.length > 1) {
-    if (parts.slice(0, -1).some(isPrivateNamespace) && s.kind !== 'enumerator') return true;
+    if (parts.slice(0, -1).some(isPrivateNamespace)) return true;
     if (UNDERSCORE_PRIVATE_LIBS.has(s.library) && last.startsWith('_')) return true;
     if (/^_[A-Za-z0-9]/.test(last) && !last.startsWith('__')) return true;
     return false;

@@ -11,7 +11,9 @@ import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
 import { mergeFiles } from './merge-command.js';
 import { emitReport, parseFormats } from './output.js';
+import { createProgress } from './progress.js';
 import { explainSymbol, listRules, ruleStats } from './rules-command.js';
+import { parseGroupDepth, registerEffortCommand } from './effort-command.js';
 import { checkGateOptions, finishScan, runBaseline } from './baseline-command.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
@@ -47,7 +49,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('scan files and folders for CUDA uses')
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .option('-t, --target <targets>', 'ascend, cambricon, all, or profile ids (comma-separated): ascend-910b, ascend-910c, ascend-950, cambricon-mlu370, cambricon-mlu590', 'all')
-    .option('-f, --format <formats>', 'text or json (comma-separated for several)', 'text')
+    .option('-f, --format <formats>', 'text, json, html, md, sarif, csv, github (comma-separated for several, e.g. html,sarif with --output-dir)', 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one report file per format into this folder')
     .option('-e, --exclude <glob>', 'skip paths matching this glob (repeatable)', collect, [])
@@ -64,11 +66,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-j, --jobs <n>', 'parser worker threads (default: the number of cores; 1 parses in-process)')
     .option('--cache-dir <dir>', 'incremental cache folder (default: <root>/node_modules/.cache/ascendify, else $XDG_CACHE_HOME/ascendify or ~/.cache/ascendify)')
     .option('--no-cache', 'parse every file; do not read or write the incremental cache')
+    .option('-q, --quiet', 'no progress output on stderr')
+    .option('--group-depth <n>', 'folder depth of an effort component (1 = first folder under the root)', '1')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const formats = parseFormats(opts.format as string);
       const gate = { failOn: opts.failOn as string | undefined, baseline: opts.baseline as string | undefined, updateBaseline: Boolean(opts.updateBaseline) };
       checkGateOptions(gate);
+      const progress = createProgress(io, { quiet: Boolean(opts.quiet) });
       const { report } = await scanAsync({
+        onProgress: progress.enabled ? progress.update : undefined,
         paths,
         jobs: opts.jobs === undefined ? undefined : parseJobs(opts.jobs as string),
         cache: opts.cache !== false,
@@ -82,11 +88,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         baseline: gate.baseline,
         changedSince: opts.changedSince as string | undefined,
         newLinesOnly: Boolean(opts.newLinesOnly),
-      });
+        groupDepth: parseGroupDepth(String(opts.groupDepth)),
+      }).finally(() => progress.end());
       const color = io.color && opts.color !== false;
       emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color });
       setExit(finishScan(report, gate, io) === 0 ? EXIT.ok : EXIT.gate);
     });
+
+  registerEffortCommand(program, io, setExit, { parseSize, collect });
 
   program
     .command('baseline')
@@ -176,7 +185,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return e.exitCode;
     }
     if (e instanceof CatalogError) {
-      io.stderr(`ascendify: error in rules: ${e.message}\n  hint: fix the file (its format is described in schemas/rules.schema.json and docs/rules-format.md)\n`);
+      io.stderr(`ascendify: error in rules: ${e.message}\n  hint: fix the file (format: docs/rules-format.md, schema: schemas/rules.schema.json)\n`);
       return EXIT.usage;
     }
     io.stderr(`ascendify: internal error: ${(e as Error).stack ?? String(e)}\n  please report this with the command you ran\n`);

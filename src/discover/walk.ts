@@ -13,7 +13,19 @@ export const SOURCE_EXTENSIONS: Record<string, Language> = {
   '.cu': 'cuda', '.cuh': 'cuda',
   '.c': 'c',
   '.cc': 'cpp', '.cpp': 'cpp', '.cxx': 'cpp', '.h': 'cpp', '.hh': 'cpp', '.hpp': 'cpp', '.hxx': 'cpp', '.inl': 'cpp',
+  '.cmake': 'cmake', '.mk': 'make', '.py': 'python',
 };
+
+/** Build files recognised by their whole name (matched case-sensitively, as make and CMake do). */
+export const SOURCE_FILE_NAMES: Record<string, Language> = {
+  'CMakeLists.txt': 'cmake', Makefile: 'make', makefile: 'make', GNUmakefile: 'make',
+};
+
+/** The language of a file from its name: build-file names first, then the extension. */
+export function languageOf(path: string): Language | undefined {
+  const name = basename(path);
+  return Object.hasOwn(SOURCE_FILE_NAMES, name) ? SOURCE_FILE_NAMES[name] : SOURCE_EXTENSIONS[extname(name).toLowerCase()];
+}
 
 /** Folders skipped by default: version control, dependencies, build output. */
 export const DEFAULT_SKIPPED_DIRS = [
@@ -97,7 +109,7 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
 
   const addFile = (abs: string, stat: Stats, explicit: boolean): void => {
     const rel = toPosix(relative(root, abs)) || basename(abs);
-    const language = SOURCE_EXTENSIONS[extname(abs).toLowerCase()];
+    const language = languageOf(abs);
     if (!language) {
       if (explicit) skipped.push({ path: rel, reason: `not a C/C++/CUDA source file (extension ${extname(abs) || 'none'})` });
       return;
@@ -137,11 +149,11 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
           target = realpathSync(abs);
           stat = statSync(abs);
         } catch {
-          if (SOURCE_EXTENSIONS[extname(entry.name).toLowerCase()]) skipped.push({ path: rel, reason: 'broken symbolic link' });
+          if (languageOf(entry.name)) skipped.push({ path: rel, reason: 'broken symbolic link' });
           continue;
         }
         if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-          if (stat.isDirectory() || SOURCE_EXTENSIONS[extname(entry.name).toLowerCase()]) {
+          if (stat.isDirectory() || languageOf(entry.name)) {
             skipped.push({ path: rel, reason: 'symbolic link to a location outside the scanned root' });
           }
           continue;

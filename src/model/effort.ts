@@ -182,7 +182,7 @@ export interface Incompatibility {
   /** Findings involved (kernel locations not counted). */
   count: number;
   locations: IncompatibilityLocation[];
-  /** What to do: the category advice, and for one symbol the rule's note for this target. */
+  /** What to do: the category advice; for a no-equivalent (`any`) category, the rule's note for this target when it has one. */
   advice: string;
 }
 

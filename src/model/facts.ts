@@ -1,6 +1,7 @@
 /** Types of the discover and parse stages: what a file is and what its code uses and defines. */
 
-export type Language = 'cuda' | 'cpp' | 'c';
+/** C/C++/CUDA sources, plus the build files and Python code that drive or wrap them (docs/build-and-python.md). */
+export type Language = 'cuda' | 'cpp' | 'c' | 'cmake' | 'make' | 'python';
 
 /** A file found by discovery. `path` is relative to the scan root, with / separators. */
 export interface SourceFile {

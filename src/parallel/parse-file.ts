@@ -5,7 +5,7 @@
 import type Parser from 'tree-sitter';
 import { readSource } from '../discover/read.js';
 import type { FileEntry, FileFacts, Lexicon, SourceFile } from '../model/index.js';
-import { extractFacts } from '../parse/extract.js';
+import { extractFactsFor } from '../parse/languages.js';
 
 /** What the parse stage produced for one file: its report entry, and its facts when it was scanned. */
 export interface ParsedFile {
@@ -23,7 +23,7 @@ export function parseSourceFile(parser: Parser, file: SourceFile, lexicon: Lexic
     return { entry: { path: file.path, language: file.language, lines: 0, status: 'skipped', reason: read.reason }, cacheable };
   }
   try {
-    const facts = extractFacts(parser, file.path, file.language, read.text, lexicon);
+    const facts = extractFactsFor(parser, file.path, file.language, read.text, lexicon);
     const entry: FileEntry = { path: file.path, language: file.language, lines: facts.lines, status: 'scanned' };
     if (read.note) entry.reason = read.note;
     if (facts.parseErrorLines.length) entry.parseErrorLines = facts.parseErrorLines;

@@ -72,16 +72,20 @@ interface Context {
   kernels: KernelFact[];
   seen: Set<string>;
   macroCode: Map<number, [number, number][]>;
+  /** Outermost ERROR nodes' offsets. */
+  errorSpans: Span[];
 }
 
 const stripSpaces = (s: string): string => s.replace(/\s+/g, '');
 
+/** Leaves of comments and literals are themselves typed as such (string_content, character, ...). */
 function isNonCode(node: SyntaxNode): boolean {
-  return NON_CODE.has(node.type) || (node.parent !== null && NON_CODE.has(node.parent.type));
+  return NON_CODE.has(node.type);
 }
 
-function inError(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) if (n.type === 'ERROR') return true;
+/** Is the offset inside a region the grammar could not parse? (Spans computed once per file.) */
+function inError(ctx: Context, offset: number): boolean {
+  for (const s of ctx.errorSpans) if (offset >= s.start && offset < s.end) return true;
   return false;
 }
 
@@ -131,26 +135,30 @@ function qualifiedName(node: SyntaxNode): string {
   }
 }
 
-/** Climb from a name node to the outermost node of the qualified name it is part of. */
-function qualifiedTop(node: SyntaxNode): SyntaxNode {
+/**
+ * Climb from a name node to the outermost node of the qualified name it is part of; also returns
+ * that node's parent, since node.parent is the binding's slowest accessor and callers need it.
+ */
+function qualifiedTop(node: SyntaxNode): { top: SyntaxNode; parent: SyntaxNode | null } {
   let top = node;
   for (;;) {
     const parent = top.parent;
-    if (!parent) return top;
+    if (!parent) return { top, parent };
     if (parent.type === 'qualified_identifier') {
       top = parent;
     } else if ((parent.type === 'template_type' || parent.type === 'template_function') && parent.childForFieldName('name')?.id === top.id) {
       top = parent;
     } else {
-      return top;
+      return { top, parent };
     }
   }
 }
 
+const DECLARING_PARENTS = new Set([...DECLARATORS, ...DECLARATION_OWNERS, ...TYPE_SPECIFIERS, 'preproc_def', 'preproc_function_def', 'alias_declaration', 'namespace_definition', 'enumerator']);
+
 /** Is `top` the name being declared, and if so what kind of definition is it (or a prototype)? */
-function declarationOf(top: SyntaxNode): Definition['kind'] | 'prototype' | undefined {
-  const parent = top.parent;
-  if (!parent) return undefined;
+function declarationOf(top: SyntaxNode, parent: SyntaxNode | null): Definition['kind'] | 'prototype' | undefined {
+  if (!parent || !DECLARING_PARENTS.has(parent.type)) return undefined;
   if (TYPE_SPECIFIERS.has(parent.type) && parent.childForFieldName('name')?.id === top.id) {
     return parent.childForFieldName('body') ? 'type' : undefined;
   }
@@ -159,13 +167,15 @@ function declarationOf(top: SyntaxNode): Definition['kind'] | 'prototype' | unde
   if (parent.type === 'namespace_definition') return 'namespace';
   if (parent.type === 'enumerator' && parent.childForFieldName('name')?.id === top.id) return 'variable';
   let d = top;
+  let up: SyntaxNode | null = parent;
   let sawFunction = false;
-  while (d.parent && DECLARATORS.has(d.parent.type)) {
-    if (d.parent.childForFieldName('declarator')?.id !== d.id) return undefined;
-    if (d.parent.type === 'function_declarator') sawFunction = true;
-    d = d.parent;
+  while (up && DECLARATORS.has(up.type)) {
+    if (up.childForFieldName('declarator')?.id !== d.id) return undefined;
+    if (up.type === 'function_declarator') sawFunction = true;
+    d = up;
+    up = d.parent;
   }
-  const owner = d.parent;
+  const owner = up;
   if (!owner || !DECLARATION_OWNERS.has(owner.type)) return undefined;
   // A declaration may declare several names (`int a, b;`): any of its declarator children counts.
   if (!owner.childrenForFieldName('declarator').some((c) => c.id === d.id)) return undefined;
@@ -174,8 +184,7 @@ function declarationOf(top: SyntaxNode): Definition['kind'] | 'prototype' | unde
   return 'variable';
 }
 
-function roleOf(top: SyntaxNode, leaf: SyntaxNode): Role {
-  const parent = top.parent;
+function roleOf(top: SyntaxNode, parent: SyntaxNode | null, leaf: SyntaxNode): Role {
   if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === top.id) return 'call';
   if (parent?.type === 'template_function' || top.type === 'template_function') return 'call';
   if (leaf.type === 'type_identifier' || top.type === 'template_type') return 'type';
@@ -230,7 +239,7 @@ function collectKernels(ctx: Context, tokens: RegExpExecArray[]): void {
       spanEnd = def.endIndex;
     } else {
       // Declarations (`__device__ int x;`, prototypes) have no body; in ERROR regions match braces in the text.
-      if (def?.type !== 'function_definition' && !inError(node)) continue;
+      if (def?.type !== 'function_definition' && !inError(ctx, start)) continue;
       const body = matchBody(ctx.text, start + tok.length);
       if (!body) continue;
       const header = ctx.text.slice(start + tok.length, body.open);
@@ -290,23 +299,24 @@ function handleToken(ctx: Context, tok: string, start: number): void {
   }
   if (!NAME_NODES.has(node.type)) {
     // The grammar gave up here (ERROR) or the token is a keyword-like leaf: fall back to the text.
-    if (node.type === 'ERROR' || inError(node) || node.type === tok) {
+    if (node.type === 'ERROR' || inError(ctx, start) || node.type === tok) {
       const q = textQualified(ctx.text, start, end);
       if (q) addOccurrence(ctx, q.name, BUILTINS.has(tok) ? 'builtin' : textRole(ctx.text, end), q.start, end);
     }
     return;
   }
-  if (node.type === 'field_identifier' && node.parent?.type !== 'qualified_identifier') return; // obj.member
-  const top = qualifiedTop(node);
+  // obj.member: a field name is only a CUDA name as part of a qualified name.
+  if (node.type === 'field_identifier' && node.parent?.type !== 'qualified_identifier') return;
+  const { top, parent } = qualifiedTop(node);
   if (top.type === 'namespace_identifier') return;
-  const decl = declarationOf(top);
+  const decl = declarationOf(top, parent);
   if (decl === 'prototype') return;
   if (decl) {
     ctx.definitions.push({ name: qualifiedName(top).replace(/^::/, ''), kind: decl, line: top.startPosition.row + 1 });
     return;
   }
   const name = qualifiedName(top).replace(/^::/, '');
-  const role: Role = BUILTINS.has(name) ? 'builtin' : inError(node) && node.type === 'identifier' ? textRole(ctx.text, end) : roleOf(top, node);
+  const role: Role = BUILTINS.has(name) ? 'builtin' : node.type === 'identifier' && inError(ctx, start) ? textRole(ctx.text, end) : roleOf(top, parent, node);
   addOccurrence(ctx, name, role, top.startIndex, top.endIndex);
 }
 
@@ -345,14 +355,18 @@ function collectNamespaces(ctx: Context): NamespaceFacts {
   return facts;
 }
 
-function errorLines(root: SyntaxNode): number[] {
-  if (!root.hasError) return [];
+/** ERROR regions: their offsets (outermost only) and the lines they cover. */
+function errorRegions(root: SyntaxNode): { spans: Span[]; lines: number[] } {
+  if (!root.hasError) return { spans: [], lines: [] };
   const rows = new Set<number>();
+  const spans: Span[] = [];
   for (const e of root.descendantsOfType('ERROR')) {
     for (let r = e.startPosition.row; r <= e.endPosition.row; r++) rows.add(r + 1);
+    const last = spans[spans.length - 1];
+    if (last && e.startIndex >= last.start && e.endIndex <= last.end) continue; // nested in the previous one
+    spans.push({ start: e.startIndex, end: e.endIndex });
   }
-  for (const m of root.descendantsOfType('MISSING')) rows.add(m.startPosition.row + 1);
-  return [...rows].sort((a, b) => a - b);
+  return { spans, lines: [...rows].sort((a, b) => a - b) };
 }
 
 /**
@@ -362,6 +376,7 @@ function errorLines(root: SyntaxNode): number[] {
 export function extractFacts(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
   const tree = parseText(parser, text);
   const lines = indexLines(text);
+  const errors = errorRegions(tree.rootNode);
   const ctx: Context = {
     text,
     root: tree.rootNode,
@@ -374,6 +389,7 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
     kernels: [],
     seen: new Set(),
     macroCode: new Map(),
+    errorSpans: errors.spans,
   };
   const pattern = combinedPattern(lexicon.identifierPatterns);
   const tokens: RegExpExecArray[] = [];
@@ -396,7 +412,7 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
     definitions: ctx.definitions,
     kernels: ctx.kernels.sort((a, b) => a.line - b.line),
     namespaces: collectNamespaces(ctx),
-    parseErrorLines: errorLines(tree.rootNode),
+    parseErrorLines: errors.lines,
   };
   if (text.includes('ascendify-ignore')) facts.suppressions = findSuppressions(text);
   return facts;

@@ -175,14 +175,15 @@ function fileDetails(fv: ComponentView['files'][number], v: ReportView, max: num
   }`;
   const rows = shown.map(
     (f) =>
-      `<tr class="finding${blocks(f) ? ' blocking' : ''}"><td class="n mono">${f.line}:${f.column}</td><td>${symbolLink(f)}</td><td>${h(f.family)}</td>` +
-      `${v.targets.map((t) => `<td>${answerCell(f, t.vendor)}</td>`).join('')}<td class="snip">${snippetHtml(f)}</td></tr>`,
+      `<tr class="finding${blocks(f) ? ' blocking' : ''}"><td class="n mono" rowspan="2">${f.line}:${f.column}</td><td>${symbolLink(f)} <span class="muted">${h(f.family)}</span></td>` +
+      `${v.targets.map((t) => `<td>${answerCell(f, t.vendor)}</td>`).join('')}</tr>` +
+      `<tr class="code"><td class="snip" colspan="${1 + v.targets.length}">${snippetHtml(f)}</td></tr>`,
   );
   const more = fv.findings.length - shown.length;
   return (
     `<details class="file"><summary><code>${h(fv.path)}</code><span class="meta">${meta}</span></summary>` +
     (fv.findings.length
-      ? `<table><thead><tr><th class="n">Line</th><th>API</th><th>Family</th>${v.targets.map((t) => `<th>${h(t.profile)}</th>`).join('')}<th>Code</th></tr></thead><tbody>${rows.join('')}</tbody></table>` +
+      ? `<table class="findings"><thead><tr><th class="n">Line</th><th>API</th>${v.targets.map((t) => `<th>${h(t.profile)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
         (more > 0 ? `<p class="muted">… and ${num(more)} more in this file (see the CSV or SARIF report).</p>` : '')
       : '<p class="muted" style="margin:4px 10px">No CUDA uses.</p>') +
     `</details>`
@@ -191,13 +192,23 @@ function fileDetails(fv: ComponentView['files'][number], v: ReportView, max: num
 
 function componentTable(v: ReportView, max: number): string {
   const unit = v.effortUnit;
+  const per = unit ? 3 : 2;
+  let col = 4;
+  const sub = v.targets
+    .map(() => {
+      const cells =
+        (unit ? `<th class="n" data-sort="num" data-col="${col++}">Effort</th>` : '') +
+        `<th class="n" data-sort="num" data-col="${col++}" title="uses with no equivalent or that need a rewrite">Blockers</th>` +
+        `<th class="n" data-sort="num" data-col="${col++}" title="share of uses with a direct replacement">Direct</th>`;
+      return cells;
+    })
+    .join('');
   const head =
-    `<tr><th data-sort="text">Component</th><th class="n" data-sort="num">Files</th><th class="n" data-sort="num">Lines</th><th class="n" data-sort="num">CUDA uses</th>` +
-    v.targets
-      .map((t) => `${unit ? `<th class="n" data-sort="num">${h(t.profile)} effort</th>` : ''}<th class="n" data-sort="num" title="no equivalent or rewrite">${h(t.profile)} blockers</th><th class="n" data-sort="num">${h(t.profile)} direct</th>`)
-      .join('') +
-    `</tr>`;
-  const cols = 4 + v.targets.length * (unit ? 3 : 2);
+    `<tr><th rowspan="2" data-sort="text" data-col="0">Component</th><th rowspan="2" class="n" data-sort="num" data-col="1">Files</th>` +
+    `<th rowspan="2" class="n" data-sort="num" data-col="2">Lines</th><th rowspan="2" class="n" data-sort="num" data-col="3">CUDA uses</th>` +
+    v.targets.map((t) => `<th colspan="${per}" class="group">${h(t.profile)}</th>`).join('') +
+    `</tr><tr>${sub}</tr>`;
+  const cols = 4 + v.targets.length * per;
   const bodies = v.components.map((c, i) => {
     const id = `comp-${i}`;
     const cells = v.targets
@@ -247,7 +258,7 @@ function incompatibilities(v: ReportView, top: number): string {
       );
     })
     .join('');
-  return `<section id="incompatibilities"><h2>Incompatibilities<small>the blockers of each target, most estimated hours first</small></h2><div class="grid2">${cards}</div></section>`;
+  return `<section id="incompatibilities"><h2>Incompatibilities<small>the blockers of each target, most estimated hours first</small></h2><div class="stack">${cards}</div></section>`;
 }
 
 function notes(report: Report): string {

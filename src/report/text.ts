@@ -58,6 +58,21 @@ function answerText(f: Finding): string {
     .join(' | ');
 }
 
+/** The estimate per target, first thing in the report: likely person-days with the low–high range (docs/effort-model.md). */
+function effortLead(report: Report, c: Colors): string[] {
+  const e = report.effort;
+  if (!e?.targets.length || (!report.findings.length && !report.kernels.length)) return [];
+  const d = (n: number): string => n.toFixed(1);
+  const out = ['', c.bold('Estimated effort') + c.dim(` (person-days of ${e.hoursPerDay} h; likely, low–high; \`ascendify effort --explain\` shows where it comes from)`)];
+  for (const t of e.targets) {
+    out.push(
+      `  ${pad(t.profile, 18)} ${c.bold(lpad(d(t.days.likely), 7))}  ${c.dim(`${d(t.days.low)}–${d(t.days.high)}`)}` +
+        c.dim(`  · portability ${t.portability}/100 · ${t.kernels.rewrite} kernels rewritten, ${t.kernels.adapt} adapted`),
+    );
+  }
+  return out;
+}
+
 export function renderText(report: Report, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const top = options.top ?? 10;
@@ -68,6 +83,7 @@ export function renderText(report: Report, options: TextOptions): string {
     `${num(s.files.scanned)} files scanned${s.files.skipped ? `, ${num(s.files.skipped)} skipped` : ''} · ${num(s.lines)} lines · ` +
       `${c.bold(num(s.findings))} CUDA uses in ${num(s.files.withFindings)} files · ${num(s.kernels)} kernels`,
   );
+  out.push(...effortLead(report, c));
   if (!report.findings.length) {
     out.push('', c.green('No CUDA dependencies found.'));
   }

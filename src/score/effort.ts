@@ -206,6 +206,8 @@ function estimateTarget(
   return { target, incompatibilities };
 }
 
+const partRank = (part: string | undefined): number => (part === 'base' ? 0 : part === 'lines' ? 1 : 2);
+
 const KIND_ORDER: Record<string, number> = { kernel: 0, learning: 1, use: 2, api: 3, covered: 4 };
 
 function compareItems(a: EffortItem, b: EffortItem): number {
@@ -214,6 +216,7 @@ function compareItems(a: EffortItem, b: EffortItem): number {
     (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     a.subject.localeCompare(b.subject) ||
+    partRank(a.part) - partRank(b.part) ||
     (a.part ?? '').localeCompare(b.part ?? '') ||
     (a.status ?? '').localeCompare(b.status ?? '')
   );

@@ -110,7 +110,7 @@ export function findIncompatibilities(input: IncompatibilityInput): TargetIncomp
     let advice = g.category.advice;
     if (g.category.any) {
       const note = g.findings[0]?.finding.targets[profile.vendor]?.note;
-      if (note) advice = `${note} ${advice}`;
+      if (note) advice = note;
     }
     items.push({
       category: g.id,

@@ -38,12 +38,16 @@ svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fi
 svg text.lbl{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11.5px}
 svg text.key{fill:var(--muted);font-size:10.5px}
 svg text.val{fill:var(--muted);font-size:11px}
-.ring-track{fill:none;stroke:#edf1f5;stroke-width:9}
-.ring-val{fill:none;stroke:var(--c);stroke-width:9;stroke-linecap:round}
+svg circle.ring-track{fill:none;stroke:#edf1f5;stroke-width:9}
+svg circle.ring-val{fill:none;stroke:var(--c);stroke-width:9;stroke-linecap:round}
 .ring-num{font-size:20px!important;font-weight:700}
 .blockers-note{color:var(--muted);font-size:12.5px}
 .blockers-note b{color:var(--none)}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(500px,1fr));gap:14px}
+.stack{display:grid;gap:14px}
+table.incompat td{font-size:13px}
+table.incompat td:first-child{width:34%}
+table.incompat td .muted code{font-size:11.5px}
 .card h4{margin:0 0 8px;font-size:14px}
 .card h4 small{font-weight:normal;color:var(--muted)}
 table{border-collapse:collapse;width:100%;background:var(--card)}
@@ -76,7 +80,13 @@ td.snip mark{background:#fff1b8;color:inherit;padding:0 1px;border-radius:2px}
 ul.plain{margin:0;padding-left:18px}
 .muted{color:var(--muted)}
 footer{color:var(--muted);font-size:12px;margin-top:30px;border-top:1px solid var(--line);padding-top:10px}
-a{color:var(--accent)}
+a{color:var(--accent);text-decoration:none}
+a:hover{text-decoration:underline}
+td.mono{white-space:nowrap}
+th.group{text-align:center;border-bottom:1px solid var(--line);color:var(--ink)}
+table.findings tr.finding>td{border-bottom:0;padding-bottom:0}
+table.findings tr.code>td{padding-top:2px}
+table.findings tr.blocking>td:first-child{box-shadow:inset 3px 0 0 var(--none)}
 @media print{
  body{background:#fff;font-size:10.5pt}
  header.top{padding:12px 16px}
@@ -115,7 +125,7 @@ export const SCRIPT = `(function () {
   if (collapse) collapse.addEventListener('click', function () { toggles().forEach(function (b) { setOpen(b, false); }); });
   var heads = table.querySelectorAll('thead th[data-sort]');
   function sortBy(th) {
-    var index = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var index = Number(th.getAttribute('data-col'));
     var numeric = th.getAttribute('data-sort') === 'num';
     var current = th.getAttribute('aria-sort');
     var dir = current ? (current === 'ascending' ? -1 : 1) : (numeric ? -1 : 1);

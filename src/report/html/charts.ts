@@ -23,10 +23,10 @@ export interface BarGroup {
   bars: Bar[];
 }
 
-const LABEL_W = 210;
-const KEY_W = 78;
-const NOTE_W = 120;
-const WIDTH = 640;
+const LABEL_W = 196;
+const KEY_W = 100;
+const NOTE_W = 96;
+const WIDTH = 580;
 const BAR_H = 12;
 const BAR_GAP = 3;
 const GROUP_GAP = 10;
@@ -47,10 +47,10 @@ export function barChart(groups: BarGroup[], opts: { title: string; formatValue?
   for (const g of groups) {
     const h = g.bars.length * (BAR_H + BAR_GAP) - BAR_GAP;
     parts.push(
-      `<text class="lbl" x="${LABEL_W - 8}" y="${y + h / 2 + 4}" text-anchor="end"><title>${escapeHtml(g.title ?? g.label)}</title>${escapeHtml(truncate(g.label, 30))}</text>`,
+      `<text class="lbl" x="${LABEL_W - 8}" y="${y + h / 2 + 4}" text-anchor="end"><title>${escapeHtml(g.title ?? g.label)}</title>${escapeHtml(truncate(g.label, 26))}</text>`,
     );
     for (const b of g.bars) {
-      if (b.key) parts.push(`<text class="key" x="${x0 - 6}" y="${y + BAR_H - 2}" text-anchor="end">${escapeHtml(truncate(b.key, 12))}</text>`);
+      if (b.key) parts.push(`<text class="key" x="${x0 - 6}" y="${y + BAR_H - 2}" text-anchor="end">${escapeHtml(truncate(b.key, 16))}</text>`);
       let x = x0;
       const sum = b.segments.reduce((n, s) => n + s.value, 0);
       parts.push(`<rect class="track" x="${x0}" y="${y}" width="${span}" height="${BAR_H}" rx="2"/>`);

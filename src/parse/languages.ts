@@ -1,0 +1,24 @@
+/**
+ * Parse stage dispatch: one front end per language, all returning FileFacts.
+ * C/C++/CUDA go through the tree-sitter-cuda extractor (the parser is the caller's);
+ * CMake, Makefiles and Python have their own readers (docs/build-and-python.md).
+ */
+import type Parser from 'tree-sitter';
+import type { FileFacts, Language, Lexicon } from '../model/index.js';
+import { extractCMakeFacts } from './cmake.js';
+import { extractFacts } from './extract.js';
+import { extractMakefileFacts } from './makefile.js';
+import { extractPythonFacts } from './python.js';
+
+export function extractFactsFor(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
+  switch (language) {
+    case 'cmake':
+      return extractCMakeFacts(path, language, text);
+    case 'make':
+      return extractMakefileFacts(path, language, text);
+    case 'python':
+      return extractPythonFacts(path, language, text);
+    default:
+      return extractFacts(parser, path, language, text, lexicon);
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * Python front end: (path, text) -> FileFacts for *.py (setup.py, PyTorch code, CUDA Python libraries).
+ *
+ * tree-sitter-python parses the file; the detector walks the tree once and reports
+ * - dotted names under tracked modules after import aliases are resolved (`import torch as th`,
+ *   `from torch.cuda import amp`, `from torch.cuda.amp import autocast`): `torch.cuda.synchronize`,
+ *   `torch.backends.cudnn.benchmark`, `torch.utils.cpp_extension.CUDAExtension`, `numba.cuda.jit` ...
+ * - `.cuda()` and `.is_cuda` on any object;
+ * - the strings that ARE the CUDA use: `device="cuda"`, `.to("cuda")`, `torch.device("cuda:0")`,
+ *   `backend="nccl"`, `device_type="cuda"`; other strings, comments and docstrings never count;
+ * - imports of CUDA-only Python libraries: `import cupy`, `import numba.cuda`, `import pycuda`, `import triton` ...;
+ * - `torch.utils.cpp_extension.load`/`load_inline` only when they compile CUDA sources.
+ * Symbols: docs/build-and-python.md.
+ */
+import Parser from 'tree-sitter';
+import Python from 'tree-sitter-python';
+import type { FileFacts, Language, Suppression } from '../model/index.js';
+import { OccurrenceSink, suppressionsIn } from './build-common.js';
+
+type Node = Parser.SyntaxNode;
+
+let parser: Parser | undefined;
+
+/** One parser per thread (module state is per worker). */
+export function createPythonParser(): Parser {
+  const p = new Parser();
+  p.setLanguage(Python as unknown as Parser.Language);
+  return p;
+}
+
+/** Dotted names under these prefixes are reported as written (after alias resolution). */
+const TRACKED = [
+  'torch.cuda', 'torch.backends.cudnn', 'torch.backends.cuda', 'torch.version.cuda', 'torch.distributed.is_nccl_available',
+  'torch.distributed.Backend.NCCL', 'torch.utils.cpp_extension.CUDAExtension', 'torch.utils.cpp_extension.BuildExtension',
+  'torch.utils.cpp_extension.CUDA_HOME', 'torch.utils.cpp_extension.include_paths', 'numba.cuda.jit', 'triton.jit',
+  'triton.autotune', 'cupy.RawKernel', 'cupy.ElementwiseKernel', 'cupy.ReductionKernel', 'pycuda.compiler.SourceModule',
+];
+
+/** Python libraries that exist only for CUDA; an import of any of their modules is one finding. */
+const CUDA_LIBRARIES: Record<string, string> = {
+  cupy: 'import cupy', cupyx: 'import cupy', pycuda: 'import pycuda', triton: 'import triton', pynvml: 'import pynvml',
+  'numba.cuda': 'import numba.cuda', 'cuda.cudart': 'import cuda', 'cuda.cuda': 'import cuda', 'cuda.bindings': 'import cuda',
+  'cuda.core': 'import cuda', 'cuda.nvrtc': 'import cuda', tensorrt: 'import tensorrt', apex: 'import apex',
+  flash_attn: 'import flash_attn',
+};
+
+const CUDA_DEVICE = /^cuda(:\d+)?$/;
+const AMP_FUNCTIONS = new Set(['torch.autocast', 'torch.amp.autocast', 'torch.amp.GradScaler', 'torch.GradScaler']);
+
+interface Scope {
+  aliases: Map<string, string>;
+}
+
+/** Is `name` (after alias resolution) under one of the prefixes? */
+function tracked(name: string): boolean {
+  return TRACKED.some((p) => name === p || name.startsWith(`${p}.`));
+}
+
+/** The CUDA library an imported module belongs to: `cupy.cuda` -> `import cupy`, `numba.cuda.random` -> `import numba.cuda`. */
+function libraryOf(module: string): string | undefined {
+  for (const [prefix, symbol] of Object.entries(CUDA_LIBRARIES)) {
+    if (module === prefix || module.startsWith(`${prefix}.`)) return symbol;
+  }
+  return undefined;
+}
+
+/** The string value of a plain string literal node (no f-string interpolation), else undefined. */
+function stringValue(node: Node | null | undefined): string | undefined {
+  if (!node || node.type !== 'string') return undefined;
+  if (node.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
+  return node.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+}
+
+/** A string literal, or a conditional expression with one (`"cuda" if ok else "cpu"`), whose value names a CUDA device. */
+function cudaString(node: Node | null | undefined): Node | undefined {
+  if (!node) return undefined;
+  if (node.type === 'string') return CUDA_DEVICE.test(stringValue(node) ?? '') ? node : undefined;
+  if (node.type === 'conditional_expression') {
+    for (const c of node.namedChildren) {
+      const hit = cudaString(c);
+      if (hit) return hit;
+    }
+  }
+  if (node.type === 'parenthesized_expression') return cudaString(node.namedChildren[0]);
+  return undefined;
+}
+
+/** `a.b.c` for identifier/attribute chains, else undefined. */
+function dottedName(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attr = node.childForFieldName('attribute');
+    if (!object || !attr) return undefined;
+    const left = dottedName(object);
+    return left === undefined ? undefined : `${left}.${attr.text}`;
+  }
+  return undefined;
+}
+
+function resolveAlias(name: string, scope: Scope): string {
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const target = scope.aliases.get(head);
+  return target === undefined ? name : target + (dot < 0 ? '' : name.slice(dot));
+}
+
+function collectImports(root: Node, sink: OccurrenceSink, scope: Scope): void {
+  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (stmt.type === 'import_statement') {
+      for (const item of stmt.namedChildren) {
+        const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+        if (!dotted) continue;
+        const module = dotted.text.replace(/\s+/g, '');
+        // `import torch.cuda` binds `torch`; `import torch.cuda as tc` binds tc -> torch.cuda.
+        if (alias) scope.aliases.set(alias, module);
+        const lib = libraryOf(module);
+        if (lib) sink.add(lib, 'value', dotted.startIndex, dotted.endIndex);
+      }
+      continue;
+    }
+    const moduleNode = stmt.childForFieldName('module_name');
+    if (!moduleNode || moduleNode.type === 'relative_import') continue;
+    const module = moduleNode.text.replace(/\s+/g, '');
+    const names = stmt.childrenForFieldName('name');
+    let reported = false;
+    const libOfModule = libraryOf(module);
+    if (libOfModule) {
+      sink.add(libOfModule, 'value', moduleNode.startIndex, moduleNode.endIndex);
+      reported = true;
+    }
+    for (const item of names) {
+      const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : nameNode?.text;
+      if (!nameNode || !alias) continue;
+      const full = `${module}.${nameNode.text.replace(/\s+/g, '')}`;
+      scope.aliases.set(alias, full);
+      // `from numba import cuda`, `from cuda import cudart`: the import is the library use.
+      const lib = reported ? undefined : libraryOf(full);
+      if (lib) {
+        sink.add(lib, 'value', nameNode.startIndex, nameNode.endIndex);
+        reported = true;
+      }
+    }
+  }
+}
+
+/** Is this identifier/attribute the head of a longer chain, or a name being bound rather than used? */
+function isPartOfLargerName(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === node.id) return true;
+  if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return true;
+  if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return true;
+  if (parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'parameters') return true;
+  if (parent.type === 'default_parameter' || parent.type === 'typed_parameter' || parent.type === 'typed_default_parameter') {
+    return parent.childForFieldName('name')?.id === node.id || parent.namedChildren[0]?.id === node.id;
+  }
+  for (let p: Node | null = parent; p; p = p.parent) {
+    if (p.type === 'import_statement' || p.type === 'import_from_statement') return true;
+  }
+  return false;
+}
+
+function keywordArgs(call: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  const args = call.childForFieldName('arguments');
+  for (const a of args?.namedChildren ?? []) {
+    if (a.type !== 'keyword_argument') continue;
+    const name = a.childForFieldName('name')?.text;
+    const value = a.childForFieldName('value');
+    if (name && value) out.set(name, value);
+  }
+  return out;
+}
+
+function positionalArgs(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return (args?.namedChildren ?? []).filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
+}
+
+/** Does a list/tuple of source files name a .cu file? */
+function namesCudaSource(node: Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'string') return /\.cu$/.test(stringValue(node) ?? '');
+  return node.namedChildren.some((c) => namesCudaSource(c));
+}
+
+function scanCall(call: Node, sink: OccurrenceSink, scope: Scope): void {
+  const fn = call.childForFieldName('function');
+  if (!fn) return;
+  const kw = keywordArgs(call);
+  const positional = positionalArgs(call);
+  // String arguments that are CUDA uses.
+  for (const [name, value] of kw) {
+    const hit = name === 'device' || name === 'map_location' || name === 'device_type' ? cudaString(value) : undefined;
+    if (hit) sink.add(name === 'device_type' ? 'device_type="cuda"' : 'device="cuda"', 'value', value.startIndex, value.endIndex);
+    if (name === 'backend' && stringValue(value)?.toLowerCase().includes('nccl')) sink.add('backend="nccl"', 'value', value.startIndex, value.endIndex);
+  }
+  const callee = dottedName(fn);
+  const resolved = callee === undefined ? undefined : resolveAlias(callee, scope);
+  if (fn.type === 'attribute') {
+    const attr = fn.childForFieldName('attribute')?.text;
+    const objectName = dottedName(fn.childForFieldName('object') as Node);
+    const objectIsModule = objectName !== undefined && /^(torch|torch\.\w+)$/.test(resolveAlias(objectName, scope));
+    if (attr === 'cuda' && !objectIsModule) sink.add('.cuda()', 'call', (fn.childForFieldName('attribute') as Node).startIndex - 1, call.endIndex);
+    if (attr === 'to' && !objectIsModule) {
+      const first = positional[0] ? cudaString(positional[0]) : undefined;
+      if (first) sink.add('.to("cuda")', 'call', (fn.childForFieldName('attribute') as Node).startIndex - 1, call.endIndex);
+    }
+  }
+  if (resolved === 'torch.device' && positional[0] && cudaString(positional[0])) {
+    sink.add('torch.device("cuda")', 'call', call.startIndex, call.endIndex);
+  }
+  if (resolved !== undefined && AMP_FUNCTIONS.has(resolved) && positional[0] && cudaString(positional[0])) {
+    sink.add('device_type="cuda"', 'value', positional[0].startIndex, positional[0].endIndex);
+  }
+  if (resolved === 'torch.distributed.init_process_group' && positional[0] && stringValue(positional[0])?.toLowerCase().includes('nccl')) {
+    sink.add('backend="nccl"', 'value', positional[0].startIndex, positional[0].endIndex);
+  }
+  if (resolved === 'torch.utils.cpp_extension.load') {
+    const sources = kw.get('sources') ?? positional[1];
+    const withCuda = kw.get('with_cuda')?.text === 'True';
+    if (withCuda || namesCudaSource(sources)) sink.add('torch.utils.cpp_extension.load', 'call', fn.startIndex, fn.endIndex);
+  }
+  if (resolved === 'torch.utils.cpp_extension.load_inline' && (kw.has('cuda_sources') || positional.length >= 3 || kw.get('with_cuda')?.text === 'True')) {
+    sink.add('torch.utils.cpp_extension.load_inline', 'call', fn.startIndex, fn.endIndex);
+  }
+}
+
+function walk(root: Node, sink: OccurrenceSink, scope: Scope): void {
+  const cursor = root.walk();
+  const visit = (): void => {
+    const node = cursor.currentNode;
+    switch (node.type) {
+      case 'comment':
+      case 'string':
+        return; // never a use by itself; the strings that are uses are read from their call
+      case 'call':
+        scanCall(node, sink, scope);
+        break;
+      case 'attribute':
+      case 'identifier': {
+        if (isPartOfLargerName(node)) break;
+        const name = dottedName(node);
+        if (name === undefined) {
+          // `torch.cuda.Stream().synchronize`: the chain's head is a call; its own parts are visited below.
+          if (node.type === 'attribute' && node.childForFieldName('attribute')?.text === 'is_cuda') {
+            sink.add('.is_cuda', 'value', (node.childForFieldName('attribute') as Node).startIndex - 1, node.endIndex);
+          }
+          break;
+        }
+        const resolved = resolveAlias(name, scope);
+        if (tracked(resolved)) sink.add(resolved, node.parent?.type === 'call' ? 'call' : 'value', node.startIndex, node.endIndex);
+        else if (name.endsWith('.is_cuda')) sink.add('.is_cuda', 'value', node.endIndex - '.is_cuda'.length, node.endIndex);
+        break;
+      }
+      case 'assignment': {
+        // device = "cuda" / self.device = "cuda:0"
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const hit = right ? cudaString(right) : undefined;
+        if (left && hit && /device$/i.test(left.text)) sink.add('device="cuda"', 'value', hit.startIndex, hit.endIndex);
+        break;
+      }
+      default:
+        break;
+    }
+    if (cursor.gotoFirstChild()) {
+      do visit();
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+  };
+  visit();
+}
+
+function errorLines(root: Node): number[] {
+  if (!root.hasError) return [];
+  const rows = new Set<number>();
+  for (const e of root.descendantsOfType('ERROR')) for (let r = e.startPosition.row; r <= e.endPosition.row; r++) rows.add(r + 1);
+  return [...rows].sort((a, b) => a - b);
+}
+
+/** Facts of one Python file. */
+export function extractPythonFacts(path: string, language: Language, text: string): FileFacts {
+  parser ??= createPythonParser();
+  const tree = text.length < 1 << 20 ? parser.parse(text) : parser.parse((index: number) => text.slice(index, index + 65536));
+  const sink = new OccurrenceSink(text);
+  const scope: Scope = { aliases: new Map() };
+  collectImports(tree.rootNode, sink, scope);
+  walk(tree.rootNode, sink, scope);
+  const suppressions: Suppression[] = [];
+  if (text.includes('ascendify-ignore')) {
+    for (const c of tree.rootNode.descendantsOfType('comment')) {
+      suppressions.push(...suppressionsIn(c.text.replace(/^#/, ''), c.startPosition.row + 1));
+    }
+  }
+  return sink.facts(path, language, suppressions, errorLines(tree.rootNode));
+}
