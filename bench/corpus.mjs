@@ -163,8 +163,8 @@ DECLARE_KERNEL_END(
 __constant__ float c_coeffs_${Math.floor(r() * 1e4)}[16];
 `;
   const weighted = [
-    [host, 3], [kernel, 3], [cublas, 1], [nccl, 1], [cudnn, 1], [thrust, 1], [coop, 1], [macros, 1], [commentary, 2],
-    [plain, 10], [broken, 1], [ptx, 1],
+    [host, 2], [kernel, 2], [cublas, 1], [nccl, 1], [cudnn, 1], [thrust, 1], [coop, 1], [macros, 1], [commentary, 1],
+    [plain, 30], [broken, 1], [ptx, 1],
   ];
   const total = weighted.reduce((n, [, w]) => n + w, 0);
   return () => {

@@ -42,9 +42,12 @@
  *        namespace   each public namespace path that is opened
  *        macro       #define'd names (object-like and function-like)
  *      `using ns::name;` re-exports take the kind of their target when the target was seen.
+ *      `#define cuMemAlloc cuMemAlloc_v2`-style aliases also list the target (cuMemAlloc_v2) as a function.
  *      Class bodies, function bodies and initialisers are skipped (members are not listed);
  *      variables (threadIdx, thrust::device, ...) are not listed either: the kinds above are the contract.
- *   5. Names are qualified with their namespace path. Inline namespaces, anonymous namespaces, a
+ *   5. A header #included from inside a namespace (libcu++'s generated cuda::ptx wrappers) is read
+ *      again within that namespace.
+ *   6. Names are qualified with their namespace path. Inline namespaces, anonymous namespaces, a
  *      top-level `namespace std` (CUDA's device overloads of std names), and namespaces named by a
  *      macro (ABI-version namespaces such as _CG_NAMESPACE or _LIBCUDACXX_ABI_NAMESPACE) are transparent.
  *
@@ -60,12 +63,15 @@
  *     whose last part starts with `_`.
  *   - Private namespaces: `detail`, `details`, `impl`, `internal`, names starting with `_`,
  *     names ending in `_impl`/`_detail`/`_internal`, and any --exclude-namespace.
+ *   - Global-namespace names from thrust, cub and libcu++ (std specialisations, NVRTC shims), and the
+ *     standard macros libcu++ re-defines for NVRTC (INT_MAX, CHAR_BIT ...): libcu++ macros must start
+ *     with CCCL, LIBCUDACXX, CUDA or NV.
  *   - Namespace aliases, using-directives, explicit instantiations, friends, variables.
  *
  * STD OVERLAP
  *   std_overlap = yes when the (unqualified) symbol is also declared by the C standard library
- *   (math.h, stdlib.h, stdio.h, string.h, plus stdint.h/stddef.h types, time.h clock) or is
- *   std::min / std::max. The list is STD_NAMES below, written in as data; the scanner counts such
+ *   (math.h with its float/long double variants and the POSIX/GNU j0..yn, sincos, exp10; stdlib.h,
+ *   stdio.h, string.h; stdint.h/stddef.h types, stdarg.h, time.h clock, assert) or is std::min / std::max. The list is STD_NAMES below, written in as data; the scanner counts such
  *   names only inside device code. A few generic words that CUDA headers declare at global scope
  *   (legacy warp votes all/any/ballot, NCCL's None/Get/Put/Relaxed enumerators) get `yes` too, for
  *   the same reason. DROPPED_NAMES (NOMINMAX, alloca, DEPRECATED ...) are platform macros, not listed.
@@ -79,8 +85,14 @@
  *   symbol  kind  library  header  std_overlap
  *   one row per (symbol, library), sorted by symbol then library in plain code-unit (byte) order.
  *   When one (symbol, library) is declared several times, the kind is chosen by
- *   namespace > enum > type > function > enumerator > macro, and the header by .h before .hpp/.inl,
- *   then fewest path parts, then alphabetical.
+ *   namespace > enum > type > function > enumerator > macro, and the header by: a class definition
+ *   before a forward declaration, then DEMOTED_HEADERS last (.hpp/.inl, detail/ folders,
+ *   cuda_runtime.h's C++ overloads, cuda_device_runtime_api.h), then fewest path parts, then
+ *   alphabetical. A macro that a core toolkit header defines is not listed again for a library that
+ *   re-defines it as a fallback (`#ifndef __host__`).
+ *
+ * DIAGNOSTICS (stderr): rows per library, headers whose braces do not balance after branch
+ * selection (names there may be missed), headers that match no library rule.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -902,15 +914,10 @@ class Extractor {
     }
     // function definition
     const fn = findFunctionName(head, this);
-    if (fn && fn.name && !head.includes('=') ) {
-      this.recordName(f, scope, fn.name, 'function');
-      return after;
-    }
     if (fn && fn.name) {
-      // `=` somewhere in the head: defaulted template argument etc. Only count as a function
-      // when the '=' comes after the parameter list.
-      const eq = head.indexOf('=');
-      if (eq > fn.at) this.recordName(f, scope, fn.name, 'function');
+      // a top-level `=` before the parameter list makes it an initialised variable
+      const eq = topLevelEq(head);
+      if (eq < 0 || eq > fn.at) this.recordName(f, scope, fn.name, 'function');
       else this.pendingHead = [...rawHead, '__BODY__'];
       return after;
     }
@@ -970,7 +977,7 @@ class Extractor {
     }
     const fn = findFunctionName(head, this);
     if (fn && fn.name) {
-      const eq = head.indexOf('=');
+      const eq = topLevelEq(head);
       if (eq < 0 || eq > fn.at) this.recordName(f, scope, fn.name, 'function');
     }
   }
@@ -1040,9 +1047,14 @@ class Extractor {
     for (const s of this.symbols) if (s.kind === 'function' || s.kind === 'type') byKey.set(`${s.symbol}\t${s.library}`, s);
     for (const [name, defs] of this.macros) {
       for (const d of defs) {
-        if (d.params || d.body.length !== 1 || !new RegExp(`^${name}_v\\d+$`).test(d.body[0])) continue;
-        const base = byKey.get(`${name}\t${libraryFor(d.file)}`);
+        // `#define cuMemAlloc cuMemAlloc_v2`, `#define cuGraphInstantiate cuGraphInstantiateWithFlags`
+        if (d.params || d.body.length !== 1 || !isIdent(d.body[0]) || !d.body[0].startsWith(name) || d.body[0] === name) continue;
+        const library = libraryFor(d.file);
+        const base = byKey.get(`${name}\t${library}`);
         if (base) this.symbols.push({ ...base, symbol: d.body[0] });
+        else if ((library === 'driver' || library === 'runtime') && /^cu(da)?[A-Z]/.test(name)) {
+          this.symbols.push({ symbol: d.body[0], kind: 'function', library, header: d.file, private: false });
+        }
       }
     }
   }
@@ -1114,6 +1126,17 @@ class Extractor {
 }
 
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Index of the first `=` outside (), [] and template argument lists, or -1. */
+function topLevelEq(head) {
+  for (let j = 0; j < head.length; j++) {
+    const t = head[j];
+    if (t === '(' || t === '[') j = skipGroup(head, j) - 1;
+    else if (t === '<' && isIdent(head[j - 1]) && head[j - 1] !== 'operator') j = skipGroup(head, j) - 1;
+    else if (t === '=') return j;
+  }
+  return -1;
+}
 
 /** Index of the first top-level struct/class/union/enum keyword in a head, or -1. */
 function findTag(head) {
@@ -1217,6 +1240,10 @@ function findFunctionName(head, ex) {
     if (head[k] === '<' && !KEYWORDS_NOT_FN.has(t)) {
       const close = skipGroup(head, k);
       if (head[close] === '(') k = close;
+      else {
+        j = close - 1; // template arguments of a return type: `integral_constant<bool, a == b> f(...)`
+        continue;
+      }
     }
     if (head[k] !== '(') continue;
     let prev = head[j - 1];

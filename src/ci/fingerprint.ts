@@ -8,10 +8,23 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/index.js';
+import { codeSpans } from '../parse/c-lexer.js';
 
-/** The source line with runs of whitespace collapsed, so re-indenting is not a change. */
+/**
+ * The source line without comments and with runs of whitespace collapsed, so re-indenting or
+ * adding a trailing comment (an ascendify-ignore, say) is not a change.
+ */
 export function normaliseContext(snippet: string): string {
-  return snippet.replace(/\s+/g, ' ').trim();
+  let code = '';
+  let at = 0;
+  const gap = (from: number, to: number): string => (snippet[from] === '/' ? ' ' : snippet.slice(from, to)); // comment -> space; literal kept
+  for (const [s, e] of codeSpans(snippet)) {
+    if (s > at) code += gap(at, s);
+    code += snippet.slice(s, e);
+    at = e;
+  }
+  if (at < snippet.length) code += gap(at, snippet.length);
+  return code.replace(/\s+/g, ' ').trim();
 }
 
 function hash(parts: string[]): string {

@@ -13,7 +13,7 @@ import type {
 import { UsageError } from '../util/errors.js';
 
 /** dist/config/effort.js and src/config/effort.ts both sit two levels below the package root. */
-const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DEFAULT_EFFORT_FILE = 'rules/effort.yaml';
 const SCHEMA_HINT = 'its format is described in schemas/effort.schema.json and docs/effort-model.md';
 

@@ -6,9 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
-import { PACKAGE_ROOT } from '../catalog/load.js';
 import { UsageError } from '../util/errors.js';
-import { effortSchema } from './effort.js';
+import { effortSchema, PACKAGE_ROOT } from './effort.js';
 
 export const CONFIG_FILE_NAME = 'ascendify.config.yaml';
 

@@ -28,9 +28,12 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Plain Markdown text in a table cell: Markdown and HTML metacharacters backslash-escaped, newlines folded. */
+/**
+ * Plain Markdown text inside a line (a table cell, after a list marker): the characters that start
+ * emphasis, code, links, HTML or a cell break are backslash-escaped, newlines folded.
+ */
 export function mdText(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */

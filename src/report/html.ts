@@ -314,7 +314,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${h(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="generator" content="ascendify ${h(report.tool.version)}">
 <title>CUDA migration report: ${h(report.root)}</title>
 <style>${CSS}</style>

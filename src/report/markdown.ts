@@ -13,6 +13,7 @@ export interface MarkdownOptions {
 }
 
 const num = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number, noun: string): string => `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 function table(head: string[], rows: string[][], align?: ('l' | 'r')[]): string[] {
   const sep = head.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
@@ -69,8 +70,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [];
   out.push(`## CUDA migration report: ${mdCode(report.root)}`, '');
   out.push(
-    `${num(s.files.scanned)} files scanned${s.files.skipped ? ` (${num(s.files.skipped)} skipped)` : ''} · ${num(s.lines)} lines · ` +
-      `**${num(s.findings)}** CUDA uses in ${num(s.files.withFindings)} files · ${num(s.kernels)} kernels · ` +
+    `${count(s.files.scanned, 'file')} scanned${s.files.skipped ? ` (${num(s.files.skipped)} skipped)` : ''} · ${count(s.lines, 'line')} · ` +
+      `**${num(s.findings)}** CUDA ${s.findings === 1 ? 'use' : 'uses'} in ${count(s.files.withFindings, 'file')} · ${count(s.kernels, 'kernel')} · ` +
       `ascendify ${mdText(report.tool.version)}, catalog ${mdText(report.tool.catalogVersion)}`,
     '',
   );

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, findings, LEGACY, makeRepo, read, write } from './helpers.js';
 
@@ -131,5 +133,20 @@ describe('ascendify baseline', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid --fail-on "worst"');
     expect((await cli(['scan', repo, '--update-baseline'])).code).toBe(2);
+  });
+
+  it('writes CI fields that validate against schemas/report.schema.json', async () => {
+    const { repo, baseline } = await baselined();
+    write(repo, 'src/legacy.cu', LEGACY.replace('  cudaMallocManaged(', '  // ascendify-ignore cudaMallocManaged\n  // ascendify-ignore cudaFree -- freed by the pool\n  cudaMallocManaged(').replace('  cudaFree(buf);\n', '  cudaFree(buf);  // ascendify-ignore cudaFree -- pool\n'));
+    const report = JSON.parse((await gate(repo, baseline)).stdout);
+    expect(report.baseline.counts).toEqual({ new: 1, unchanged: 2, fixed: 0 });
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['ascendify-ignore-without-reason', 'ascendify-ignore-unused']);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(JSON.parse(readFileSync(join(__dirname, '../../schemas/report.schema.json'), 'utf8')), 'report');
+    for (const [part, value] of [['properties/baseline', report.baseline], ['properties/diagnostics', report.diagnostics], ['properties/findings', report.findings]]) {
+      const validate = ajv.getSchema(`report#/${part}`)!;
+      expect(validate(value), `${part}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(report.findings.some((f: { suppressed?: unknown }) => f.suppressed)).toBe(true);
   });
 });

@@ -35,3 +35,11 @@ describe('gate', () => {
     expect(gateFailures([{ ...x, suppressed: { kind: 'config' } }], 'direct')).toEqual([]);
   });
 });
+
+describe('normaliseContext', () => {
+  it('drops comments and collapses whitespace but keeps string literals', async () => {
+    const { normaliseContext } = await import('../../src/ci/fingerprint.js');
+    expect(normaliseContext('cudaFree(buf);  // ascendify-ignore cudaFree -- pool')).toBe('cudaFree(buf);');
+    expect(normaliseContext('f(/* a */ x,   "// not a comment");')).toBe('f( x, "// not a comment");');
+  });
+});

@@ -28,7 +28,7 @@ describe('mdCode', () => {
 
 describe('mdText', () => {
   it('backslash-escapes Markdown and HTML metacharacters', () => {
-    expect(mdText('<b>*x*</b> | [l](u)')).toBe('\\<b\\>\\*x\\*\\</b\\> \\| \\[l\\]\\(u\\)');
+    expect(mdText('<b>*x*</b> | [l](u) a_b v1.2-rc')).toBe('\\<b\\>\\*x\\*\\</b\\> \\| \\[l\\](u) a\\_b v1.2-rc');
   });
 });
 

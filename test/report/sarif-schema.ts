@@ -9,6 +9,6 @@ export function sarifValidator(): (data: unknown) => string[] {
   ajv.addFormat('uri', (s: string) => URL.canParse(s));
   ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'http://base.invalid/') && !/[\s<>"{}|\\^`]/.test(s));
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  const validate = ajv.compile({ ...rest, $id: id });
+  const validate = ajv.compile({ ...rest, $id: id as string });
   return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }

@@ -1,0 +1,25 @@
+// One measured scan, run by bench/run.mjs in a fresh process so its peak RSS is its own.
+// argv: <corpus dir> <json options>. Prints one JSON line: seconds, stats, counts, maxRSS (bytes).
+import { scanAsync } from '../dist/analyze.js';
+import { loadCatalog } from '../dist/catalog/load.js';
+import { renderJson } from '../dist/report/json.js';
+
+const [dir, raw] = process.argv.slice(2);
+const opts = JSON.parse(raw ?? '{}');
+const catalog = loadCatalog(opts.rulesDir ? { rulesDir: opts.rulesDir } : {});
+const t0 = performance.now();
+const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, cacheDir: opts.cacheDir });
+const scanSeconds = (performance.now() - t0) / 1000;
+const t1 = performance.now();
+const json = renderJson(report);
+const renderSeconds = (performance.now() - t1) / 1000;
+process.stdout.write(`${JSON.stringify({
+  seconds: scanSeconds,
+  renderSeconds,
+  reportBytes: Buffer.byteLength(json),
+  stats,
+  files: report.summary.files.scanned + report.summary.files.skipped,
+  lines: report.summary.lines,
+  findings: report.summary.findings,
+  maxRSS: process.resourceUsage().maxRSS * 1024,
+})}\n`);
