@@ -594,6 +594,7 @@ class Extractor {
     this.unbalanced = []; // files whose selected code does not balance its braces (diagnostics)
     this.includeContext = new Map(); // rel -> namespace scope the file is included in
     this.files = [];
+    this.libraryFor = opts.libraryFor ?? libraryFor; // header path -> library (other SDKs pass their own)
   }
 
   // ---- file discovery -------------------------------------------------------------------------
@@ -614,7 +615,7 @@ class Extractor {
         const extless = !base.includes('.') && /^(cccl\/)?(cuda|nv|thrust|cub)\/|^(crt\/)?nvfunctional$/.test(rel);
         if (!headerExt && !extless) continue;
         if (seen.has(rel)) continue;
-        const lib = libraryFor(rel);
+        const lib = this.libraryFor(rel);
         if (lib === null) continue;
         if (lib === undefined) {
           this.unknownFiles.push(rel);
@@ -1049,7 +1050,7 @@ class Extractor {
       for (const d of defs) {
         // `#define cuMemAlloc cuMemAlloc_v2`, `#define cuGraphInstantiate cuGraphInstantiateWithFlags`
         if (d.params || d.body.length !== 1 || !isIdent(d.body[0]) || !d.body[0].startsWith(name) || d.body[0] === name) continue;
-        const library = libraryFor(d.file);
+        const library = this.libraryFor(d.file);
         const base = byKey.get(`${name}\t${library}`);
         if (base) this.symbols.push({ ...base, symbol: d.body[0] });
         else if ((library === 'driver' || library === 'runtime') && /^cu(da)?[A-Z]/.test(name)) {
@@ -1116,7 +1117,7 @@ class Extractor {
       for (const n of names) {
         const defs = this.macros.get(n);
         if (!defs) continue;
-        const d = defs.find((x) => libraryFor(x.file) === lib) ?? defs[0];
+        const d = defs.find((x) => this.libraryFor(x.file) === lib) ?? defs[0];
         vals.push(`${n}=${d.body.join('')}`);
       }
       if (vals.length) out.push(`${lib}: ${vals.join(' ')}`);
@@ -1415,8 +1416,8 @@ function shellQuote(s) {
   return /^[A-Za-z0-9_./=:+,@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function extract({ include, excludeNamespaces = [], predefined = false }) {
-  const ex = new Extractor({ excludeNamespaces });
+export function extract({ include, excludeNamespaces = [], predefined = false, libraryFor: lib }) {
+  const ex = new Extractor({ excludeNamespaces, libraryFor: lib });
   for (const dir of include) ex.addInclude(dir);
   ex.loadAll();
   ex.parseAll();

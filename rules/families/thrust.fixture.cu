@@ -36,7 +36,7 @@ float statistics(const std::vector<float> &input, cudaStream_t stream) {
   thrust::transform(d.begin(), d.end(), sq.begin(), square());
   // ruleid: thrust-reduce, thrust-functional
   float sum = thrust::reduce(d.begin(), d.end(), 0.0f, thrust::plus<float>());
-  // ruleid: thrust-reduce
+  // ruleid: thrust-reduce, thrust-functional
   float sumsq = thrust::transform_reduce(d.begin(), d.end(), square(), 0.0f, thrust::plus<float>());
   // ruleid: thrust-inclusive-scan
   thrust::inclusive_scan(d.begin(), d.end(), sq.begin());
@@ -92,15 +92,17 @@ void fancy(thrust::device_vector<int> &idx, thrust::device_vector<float> &vals, 
   (void)first; (void)pr; (void)z;
 }
 
-using namespace thrust::placeholders;
-
 // ruleid: thrust-device-vector
 void misc(thrust::device_vector<float> &v) {
   // ruleid: thrust-transform
   thrust::for_each(v.begin(), v.end(), square());
+  // ruleid: thrust-device-vector
+  thrust::device_vector<float>::iterator it = v.begin();
+  // ruleid: thrust-transform, thrust-functional
+  thrust::transform(v.begin(), v.end(), v.begin(), thrust::placeholders::_1 * 2.0f);
   // ruleid: thrust-namespace
   bool ok = thrust::is_sorted(v.begin(), v.end());
   // ruleid: thrust-namespace
   thrust::reverse(v.begin(), v.end());
-  (void)ok;
+  (void)ok; (void)it;
 }

@@ -7,9 +7,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import type { Catalog } from '../model/index.js';
+import type { Catalog, Profile } from '../model/index.js';
 import { compileCatalog, type RuleDocument } from './compile.js';
 import { CatalogError } from './errors.js';
+import { parseVendorInventory, type VendorInventory } from './verify.js';
 
 /** The package root: dist/catalog/load.js and src/catalog/load.ts both sit two levels below it. */
 export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -91,4 +92,28 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     inventory,
     version: hash.digest('hex').slice(0, 12),
   });
+}
+
+/**
+ * The SDK symbol inventories of the given profiles (rules/inventory/vendor/, named by each profile's
+ * `inventory` list), keyed by profile id. Profiles without a list are left out.
+ */
+export function loadVendorInventories(profiles: Profile[], rulesDir: string = SHIPPED_RULES_DIR): Map<string, VendorInventory> {
+  const out = new Map<string, VendorInventory>();
+  const cache = new Map<string, { file: string; text: string }>();
+  for (const profile of profiles) {
+    if (!profile.inventory?.length) continue;
+    const files = profile.inventory.map((name) => {
+      let entry = cache.get(name);
+      if (!entry) {
+        const path = join(rulesDir, 'inventory', 'vendor', name);
+        if (!existsSync(path)) throw new CatalogError('rules/profiles.yaml', `inventory "${name}" of profile ${profile.id} does not exist (expected ${relative(PACKAGE_ROOT, path) || path})`);
+        entry = { file: `inventory/vendor/${name}`, text: readFileSync(path, 'utf8') };
+        cache.set(name, entry);
+      }
+      return entry;
+    });
+    out.set(profile.id, parseVendorInventory(files));
+  }
+  return out;
 }

@@ -132,9 +132,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-f, --format <formats>', 'text or json (comma-separated for several)', 'json')
     .option('-o, --output <file>', 'write the merged report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one report file per format into this folder')
+    .option('--rules <dir>', 'the extra rule files or folders the shards were scanned with (repeatable)', collect, [])
     .action((reports: string[], opts: Record<string, unknown>) => {
       const formats = parseFormats(opts.format as string);
-      const report = mergeFiles(reports);
+      const report = mergeFiles(reports, opts.rules as string[]);
       emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, io);
       setExit(EXIT.ok);
     });

@@ -17,20 +17,59 @@ export interface MatchResult {
 const LANGUAGE_ROLES = new Set(['qualifier', 'builtin', 'syntax', 'include']);
 
 /**
- * Names the project defines. Functions, types, macros and namespaces replace a CUDA name everywhere
- * (a project's own `struct float4`); variables and parameters are local, so they only silence names
- * the catalog and inventory do not know (a variable `cudaDeviceCountCache`), never `half` or `texture`.
+ * Names the project defines. Any definition hides a name that only looks like CUDA (a helper
+ * `cudaCheckError()`, a `struct cudaBuffer`, a variable `cudaDeviceCountCache`), everywhere.
+ * A name the catalog or inventory knows is hidden only by a type or macro defined outside any #if,
+ * and only in the defining file and the files that include it (directly or not): a project's own
+ * `struct float4` for CPU builds replaces CUDA's where it is visible, whereas a function of the same
+ * name is an overload (llm.c adds `__ldcs` for bf16) and a guarded definition is a compatibility shim.
  */
-function projectNames(files: FileFacts[]): { any: Set<string>; global: Set<string> } {
+interface ProjectNames {
+  any: Set<string>;
+  /** Known names replaced in a given file. */
+  replacedIn(file: FileFacts): Set<string>;
+}
+
+function projectNames(files: FileFacts[], pathSuffixes: Map<string, string[]>): ProjectNames {
   const any = new Set<string>();
-  const global = new Set<string>();
+  const replacing = new Map<string, Set<string>>(); // file path -> names it replaces
   for (const f of files) {
     for (const d of f.definitions) {
       any.add(d.name);
-      if (d.kind !== 'variable') global.add(d.name);
+      if ((d.kind === 'type' || d.kind === 'macro') && !d.conditional) {
+        const set = replacing.get(f.path) ?? new Set<string>();
+        set.add(d.name);
+        replacing.set(f.path, set);
+      }
     }
   }
-  return { any, global };
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const memo = new Map<string, Set<string>>();
+  const replacedIn = (file: FileFacts): Set<string> => {
+    const cached = memo.get(file.path);
+    if (cached) return cached;
+    const out = new Set<string>();
+    if (replacing.size) {
+      // Walk the project headers this file includes, transitively (cycle-safe).
+      const seen = new Set<string>([file.path]);
+      const queue = [file.path];
+      while (queue.length) {
+        const p = queue.pop() as string;
+        for (const n of replacing.get(p) ?? []) out.add(n);
+        for (const inc of byPath.get(p)?.includes ?? []) {
+          for (const target of pathSuffixes.get(inc.replace(/^(\.\/)+/, '')) ?? []) {
+            if (!seen.has(target)) {
+              seen.add(target);
+              queue.push(target);
+            }
+          }
+        }
+      }
+    }
+    memo.set(file.path, out);
+    return out;
+  };
+  return { any, replacedIn };
 }
 
 /** Aliases and using-directives of headers apply to the files that include them; merge them as a fallback. */
@@ -119,28 +158,32 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** `#include "cuda_check.h"` of the project's own header is not a CUDA dependency, whatever its name. */
-function isProjectHeader(include: string, pathSuffixes: Set<string>): boolean {
+function isProjectHeader(include: string, pathSuffixes: Map<string, string[]>): boolean {
   return pathSuffixes.has(include.replace(/^(\.\/)+/, ''));
 }
 
-/** Every trailing part of every path: a/b/c.h -> a/b/c.h, b/c.h, c.h. */
-function suffixes(files: FileFacts[]): Set<string> {
-  const out = new Set<string>();
+/** Every trailing part of every path, to the files it names: a/b/c.h -> a/b/c.h, b/c.h, c.h. */
+function suffixes(files: FileFacts[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const f of files) {
     const parts = f.path.split('/');
-    for (let i = 0; i < parts.length; i++) out.add(parts.slice(i).join('/'));
+    for (let i = 0; i < parts.length; i++) {
+      const key = parts.slice(i).join('/');
+      out.set(key, [...(out.get(key) ?? []), f.path]);
+    }
   }
   return out;
 }
 
 export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profile[]): MatchResult {
-  const defined = projectNames(files);
   const pathSuffixes = suffixes(files);
+  const defined = projectNames(files, pathSuffixes);
   const global = globalNamespaces(files);
   const findings: Finding[] = [];
   const kernels: KernelEntry[] = [];
   for (const file of files) {
     const ns = withGlobalNamespaces(file.namespaces, global);
+    const replaced = defined.replacedIn(file);
     const features = new Map<number, Set<string>>(); // finding line -> features
     for (const occ of file.occurrences) {
       if (occ.role === 'include' && isProjectHeader(occ.name, pathSuffixes)) continue;
@@ -148,7 +191,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       if (!res) continue;
       if (!LANGUAGE_ROLES.has(occ.role)) {
         const known = res.rule !== undefined || res.inventory !== undefined;
-        const names = known ? defined.global : defined.any;
+        const names = known ? replaced : defined.any;
         if (names.has(occ.name) || names.has(res.symbol)) continue;
       }
       findings.push(findingFor(file.path, occ, res, profiles));

@@ -65,6 +65,9 @@ export function resolve(catalog: Catalog, occ: Occurrence, ns: NamespaceFacts): 
       if (name !== candidate && !name.includes('::') && candidate.includes('::')) break;
       const rule = ruleFor(catalog, name, occ);
       if (rule) return { symbol: name === candidate ? candidate : name, rule };
+      // A rule that knows the name but not this use (host code for a device-only rule, `int dim3` as a
+      // variable) has the last word: the inventory must not report it anyway.
+      if (catalog.bySymbol.has(name)) return undefined;
       const inv = catalog.inventory.get(name);
       if (inv) {
         if (inv.stdOverlap && !occ.device) return undefined;

@@ -23,6 +23,9 @@ export interface RawAnswer {
   since?: string;
   source?: string;
   confidence?: Confidence;
+  /** false: the replacement is not checked against the profile's SDK inventory (see unverifiedReason). */
+  verified?: false;
+  unverifiedReason?: string;
 }
 
 export interface RawVendorAnswer extends RawAnswer {
@@ -61,6 +64,8 @@ export interface Profile {
   product: string;
   sdk: { name: string; version: string };
   kernelModel: KernelModel;
+  /** SDK symbol inventories (file names in rules/inventory/vendor/) replacements are checked against. */
+  inventory?: string[];
 }
 
 /** A compiled rule: one per rule, answers resolved per profile at load time. */

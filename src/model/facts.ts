@@ -47,6 +47,8 @@ export interface Definition {
   name: string;
   kind: 'function' | 'type' | 'macro' | 'variable' | 'namespace';
   line: number;
+  /** Defined under an #if/#ifdef (a compatibility shim rather than a replacement). */
+  conditional?: boolean;
 }
 
 /** A __global__ (kernel) or __device__ function. */
@@ -73,6 +75,8 @@ export interface FileFacts {
   language: Language;
   lines: number;
   occurrences: Occurrence[];
+  /** Every #include path as written (code only), CUDA or not. */
+  includes?: string[];
   definitions: Definition[];
   kernels: KernelFact[];
   namespaces: NamespaceFacts;

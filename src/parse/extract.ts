@@ -188,6 +188,8 @@ function roleOf(top: SyntaxNode, parent: SyntaxNode | null, leaf: SyntaxNode): R
   if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === top.id) return 'call';
   if (parent?.type === 'template_function' || top.type === 'template_function') return 'call';
   if (leaf.type === 'type_identifier' || top.type === 'template_type') return 'type';
+  // sizeof(float4): the grammar cannot tell a type from an expression there; it is usually a type.
+  if (parent?.type === 'parenthesized_expression' && /^(sizeof|alignof)/.test(parent.parent?.type ?? '')) return 'type';
   return 'value';
 }
 
@@ -312,7 +314,10 @@ function handleToken(ctx: Context, tok: string, start: number): void {
   const decl = declarationOf(top, parent);
   if (decl === 'prototype') return;
   if (decl) {
-    ctx.definitions.push({ name: qualifiedName(top).replace(/^::/, ''), kind: decl, line: top.startPosition.row + 1 });
+    const row = lineOf(ctx.lines, top.startIndex);
+    const def: Definition = { name: qualifiedName(top).replace(/^::/, ''), kind: decl, line: row + 1 };
+    if (ctx.conditions[row]) def.conditional = true;
+    ctx.definitions.push(def);
     return;
   }
   const name = qualifiedName(top).replace(/^::/, '');
@@ -320,8 +325,10 @@ function handleToken(ctx: Context, tok: string, start: number): void {
   addOccurrence(ctx, name, role, top.startIndex, top.endIndex);
 }
 
-function collectIncludes(ctx: Context): void {
+/** Reports CUDA headers as uses; returns every included path (the match stage follows project headers). */
+function collectIncludes(ctx: Context): string[] {
   const patterns = ctx.lexicon.headerPatterns;
+  const all: string[] = [];
   ctx.lines.lines.forEach((line, row) => {
     if (!line.includes('include')) return;
     const m = INCLUDE.exec(line);
@@ -330,10 +337,12 @@ function collectIncludes(ctx: Context): void {
     const node = ctx.root.descendantForIndex(offset, offset + 1);
     if (isNonCode(node)) return;
     const path = (m[2] as string).trim();
+    all.push(path);
     if (!ctx.lexicon.names.has(path) && !patterns.some((p) => p.test(path))) return;
     const col = line.indexOf(path);
     addOccurrence(ctx, path, 'include', (ctx.lines.starts[row] as number) + col, (ctx.lines.starts[row] as number) + col + path.length);
   });
+  return all;
 }
 
 function collectNamespaces(ctx: Context): NamespaceFacts {
@@ -403,11 +412,12 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
     if (lexicon.deviceOnly.has(tok) && !lexicon.names.has(tok) && !inDevice(ctx, m.index)) continue;
     handleToken(ctx, tok, m.index);
   }
-  collectIncludes(ctx);
+  const includes = collectIncludes(ctx);
   const facts: FileFacts = {
     path,
     language,
     lines: lines.lines.length,
+    includes,
     occurrences: ctx.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || a.name.localeCompare(b.name)),
     definitions: ctx.definitions,
     kernels: ctx.kernels.sort((a, b) => a.line - b.line),

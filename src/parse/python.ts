@@ -15,7 +15,7 @@
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
 import type { FileFacts, Language, Suppression } from '../model/index.js';
-import { OccurrenceSink, suppressionsIn } from './build-common.js';
+import { linkFlags, nvccFlags, OccurrenceSink, suppressionsIn } from './build-common.js';
 
 type Node = Parser.SyntaxNode;
 
@@ -229,14 +229,35 @@ function scanCall(call: Node, sink: OccurrenceSink, scope: Scope): void {
   }
 }
 
+/** nvcc options written as Python strings (a list, or one string). */
+function nvccOptions(value: Node | null, sink: OccurrenceSink): void {
+  if (!value) return;
+  const strings = value.type === 'string' ? [value] : value.descendantsOfType('string');
+  for (const str of strings) {
+    const text = stringValue(str);
+    if (text === undefined) continue;
+    const offset = str.startIndex + str.text.indexOf(text);
+    for (const hit of [...nvccFlags(text, true), ...linkFlags(text)]) sink.add(hit.symbol, 'value', offset + hit.start, offset + hit.end);
+  }
+}
+
 function walk(root: Node, sink: OccurrenceSink, scope: Scope): void {
   const cursor = root.walk();
   const visit = (): void => {
     const node = cursor.currentNode;
     switch (node.type) {
       case 'comment':
+        return;
       case 'string':
-        return; // never a use by itself; the strings that are uses are read from their call
+        // Never a use by itself (the strings that are uses are read from their call), but an
+        // f-string's {interpolations} are code.
+        if (!node.namedChildren.some((c) => c.type === 'interpolation')) return;
+        break;
+      case 'pair': {
+        // extra_compile_args={"nvcc": ["--use_fast_math", ...]}: the strings are nvcc options.
+        if (stringValue(node.childForFieldName('key')) === 'nvcc') nvccOptions(node.childForFieldName('value'), sink);
+        break;
+      }
       case 'call':
         scanCall(node, sink, scope);
         break;

@@ -1,7 +1,7 @@
 /**
  * HTML report for managers and leads: one self-contained file (inline CSS, SVG and script; a
  * Content-Security-Policy that allows no network access and only the report's own script).
- * Top to bottom: the estimate (or the findings by status) per target, incompatibilities, charts,
+ * Top to bottom: the estimate (or the findings by status) per target, charts, incompatibilities,
  * blockers, most used APIs, and a sortable component table that drills down to files and findings.
  * Every text from scanned files goes through escapeHtml; no scanned text ever reaches the script.
  */
@@ -19,6 +19,8 @@ export interface HtmlOptions {
   top?: number;
   /** Findings listed per file in the drill-down before "… N more". */
   maxFindingsPerFile?: number;
+  /** Findings listed in the whole drill-down (keeps the page light on huge scans; the CSV and SARIF have them all). */
+  maxFindings?: number;
 }
 
 const num = (n: number): string => n.toLocaleString('en-US');
@@ -164,8 +166,14 @@ function snippetHtml(f: Finding): string {
   return `<code>${h(text.slice(0, i))}<mark>${h(needle)}</mark>${h(text.slice(i + needle.length))}</code>`;
 }
 
-function fileDetails(fv: ComponentView['files'][number], v: ReportView, max: number): string {
-  const shown = fv.findings.slice(0, max);
+interface Budget {
+  perFile: number;
+  left: number;
+}
+
+function fileDetails(fv: ComponentView['files'][number], v: ReportView, budget: Budget): string {
+  const shown = fv.findings.slice(0, Math.max(0, Math.min(budget.perFile, budget.left)));
+  budget.left -= shown.length;
   const blockersByTarget = v.targets.map((t) => {
     const c = fv.byProfile[t.profile]!;
     return c.none + c.rewrite;
@@ -183,14 +191,14 @@ function fileDetails(fv: ComponentView['files'][number], v: ReportView, max: num
   return (
     `<details class="file"><summary><code>${h(fv.path)}</code><span class="meta">${meta}</span></summary>` +
     (fv.findings.length
-      ? `<table class="findings"><thead><tr><th class="n">Line</th><th>API</th>${v.targets.map((t) => `<th>${h(t.profile)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
-        (more > 0 ? `<p class="muted">… and ${num(more)} more in this file (see the CSV or SARIF report).</p>` : '')
+      ? (shown.length ? `<table class="findings"><thead><tr><th class="n">Line</th><th>API</th>${v.targets.map((t) => `<th>${h(t.profile)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '') +
+        (more > 0 ? `<p class="muted" style="margin:4px 10px">… ${shown.length ? `and ${num(more)} more` : `${num(more)} CUDA uses`} in this file not listed here (see the CSV or SARIF report).</p>` : '')
       : '<p class="muted" style="margin:4px 10px">No CUDA uses.</p>') +
     `</details>`
   );
 }
 
-function componentTable(v: ReportView, max: number): string {
+function componentTable(v: ReportView, budget: Budget): string {
   const unit = v.effortUnit;
   const per = unit ? 3 : 2;
   let col = 4;
@@ -228,7 +236,7 @@ function componentTable(v: ReportView, max: number): string {
     return (
       `<tbody class="component"><tr class="row"><td data-v="${h(c.name)}"><button class="toggle" type="button" aria-expanded="false" aria-controls="${id}"><code>${h(c.name)}</code></button></td>` +
       `<td class="n" data-v="${c.files.length}">${num(c.files.length)}</td><td class="n" data-v="${c.lines}">${num(c.lines)}</td><td class="n" data-v="${c.findings}">${num(c.findings)}</td>${cells}</tr>` +
-      `<tr class="detail collapsed" id="${id}"><td colspan="${cols}">${c.files.map((fv) => fileDetails(fv, v, max)).join('') || '<p class="muted">No scanned files.</p>'}</td></tr></tbody>`
+      `<tr class="detail collapsed" id="${id}"><td colspan="${cols}">${c.files.map((fv) => fileDetails(fv, v, budget)).join('') || '<p class="muted">No scanned files.</p>'}</td></tr></tbody>`
     );
   });
   return (
@@ -296,17 +304,17 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   if (!report.findings.length) {
     body.push('<section><p class="big" style="font-size:18px">No CUDA dependencies found.</p></section>');
   } else {
-    body.push(incompatibilities(v, top));
     body.push(
       `<section id="charts"><h2>Overview</h2><div class="grid2">${componentChart(v, top)}${familyChart(v)}` +
         `${symbolChart('Top blockers', 'no equivalent or rewrite on some target', v.blockers, v.blockerSymbols - v.blockers.length)}` +
         `${symbolChart('Most used CUDA APIs', 'uses, coloured by worst status', v.topApis, 0)}</div></section>`,
     );
+    body.push(incompatibilities(v, top));
     body.push(`<section id="blockers"><h2>Blockers<small>APIs with no equivalent or that need a rewrite on at least one target</small></h2>${blockersTable(v)}</section>`);
     body.push(`<section id="apis"><h2>Most used CUDA APIs<small>and what they become</small></h2>${apisTable(v)}</section>`);
   }
   body.push(
-    `<section id="components"><h2>Components<small>top-level folders; click one for its files and findings, click a heading to sort</small></h2>${componentTable(v, options.maxFindingsPerFile ?? 500)}</section>`,
+    `<section id="components"><h2>Components<small>top-level folders; click one for its files and findings, click a heading to sort</small></h2>${componentTable(v, { perFile: options.maxFindingsPerFile ?? 500, left: options.maxFindings ?? 20_000 })}</section>`,
   );
   body.push(notes(report));
   return `<!doctype html>

@@ -8,8 +8,9 @@
  * defines (a project's own `half` type) silences that name only inside its own shard.
  */
 import { compareFindings } from '../match/match.js';
-import type { Diagnostic, FileEntry, Finding, KernelEntry, Profile, Report } from '../model/index.js';
+import type { Catalog, Diagnostic, FileEntry, Finding, KernelEntry, Profile, Report } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
+import { estimateEffort } from './effort.js';
 import { summarize } from './summary.js';
 
 /** One input of a merge: the report, the file it came from (for messages), and its path prefix. */
@@ -22,6 +23,22 @@ export interface Shard {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What the merge needs from the catalog the shards were scanned with, to recompute the effort
+ * estimate: the target profiles (their kernel model) and each rule's feature tag.
+ */
+export interface MergeCatalog {
+  catalogVersion: string;
+  profiles: Profile[];
+  ruleFeatures: Record<string, string>;
+}
+
+export function mergeCatalogOf(catalog: Catalog): MergeCatalog {
+  const ruleFeatures: Record<string, string> = {};
+  for (const rule of catalog.rules) if (rule.feature) ruleFeatures[rule.id] = rule.feature;
+  return { catalogVersion: catalog.version, profiles: catalog.profiles, ruleFeatures };
+}
 
 /** Checks that a parsed JSON value is an ascendify report; a clear UsageError (exit 2) when not. */
 export function asReport(value: unknown, source: string): Report {
@@ -79,7 +96,7 @@ function requireSame(shards: Shard[], what: string, valueOf: (r: Report) => stri
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-export function mergeReports(shards: Shard[]): Report {
+export function mergeReports(shards: Shard[], catalog?: MergeCatalog): Report {
   if (!shards.length) throw new UsageError('nothing to merge', 'pass two or more JSON reports: ascendify merge a.json b.json --output all.json');
   requireSame(shards, 'tool versions', (r) => r.tool.version);
   requireSame(shards, 'catalog versions', (r) => r.tool.catalogVersion);
@@ -125,8 +142,27 @@ export function mergeReports(shards: Shard[]): Report {
   diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
 
   const first = shards[0]!.report;
+  const withEffort = shards.filter((s) => s.report.effort).length;
+  if (withEffort && withEffort < shards.length) {
+    throw new UsageError(
+      `some reports have an effort estimate and some do not: ${shards.filter((s) => !s.report.effort).map((s) => s.source).join(', ')} lack one`,
+      'scan every shard with the same ascendify version and options, then merge',
+    );
+  }
+  if (withEffort) {
+    requireSame(shards, 'effort settings (weights, --group-depth or config file)', (r) =>
+      JSON.stringify([r.effort!.weights, r.effort!.groupDepth, r.effort!.sources]));
+    if (!catalog || catalog.catalogVersion !== first.tool.catalogVersion) {
+      throw new UsageError(
+        `the reports were scanned with catalog ${first.tool.catalogVersion}, but this ascendify loads catalog ${catalog?.catalogVersion ?? '(none)'}`,
+        'run merge with the same ascendify version and the same --rules as the scans, so the effort estimate can be recomputed',
+      );
+    }
+  }
   // summarize reads a profile's id and vendor only; the report's targets carry both.
-  const profiles = first.targets.map((t) => ({ id: t.profile, vendor: t.vendor }) as Profile);
+  const profiles = catalog
+    ? first.targets.map((t) => catalog.profiles.find((p) => p.id === t.profile) ?? ({ id: t.profile, vendor: t.vendor } as Profile))
+    : first.targets.map((t) => ({ id: t.profile, vendor: t.vendor }) as Profile);
   const merged: Report = {
     schemaVersion: 1,
     tool: first.tool,
@@ -139,5 +175,11 @@ export function mergeReports(shards: Shard[]): Report {
   };
   if (baseline) merged.baseline = baseline;
   if (diagnostics.length) merged.diagnostics = diagnostics;
+  if (withEffort && catalog) {
+    const e = first.effort!;
+    const { effort, incompatibilities } = estimateEffort({ findings, kernels, files, ruleFeatures: catalog.ruleFeatures }, profiles, e.weights, e.groupDepth, e.sources);
+    merged.effort = effort;
+    merged.incompatibilities = incompatibilities;
+  }
   return merged;
 }

@@ -139,7 +139,9 @@ describe('ascendify baseline', () => {
     const { repo, baseline } = await baselined();
     write(repo, 'src/legacy.cu', LEGACY.replace('  cudaMallocManaged(', '  // ascendify-ignore cudaMallocManaged\n  // ascendify-ignore cudaFree -- freed by the pool\n  cudaMallocManaged(').replace('  cudaFree(buf);\n', '  cudaFree(buf);  // ascendify-ignore cudaFree -- pool\n'));
     const report = JSON.parse((await gate(repo, baseline)).stdout);
-    expect(report.baseline.counts).toEqual({ new: 1, unchanged: 2, fixed: 0 });
+    // The trailing ignore comment does not change cudaFree's fingerprint: unchanged (suppressed), not fixed.
+    expect(report.baseline.counts).toEqual({ new: 0, unchanged: 2, fixed: 0 });
+    expect(report.findings.map((f: { symbol: string; suppressed?: { kind: string } }) => `${f.symbol} ${f.suppressed?.kind}`)).toEqual(['cudaFree inline']);
     expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['ascendify-ignore-without-reason', 'ascendify-ignore-unused']);
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addSchema(JSON.parse(readFileSync(join(__dirname, '../../schemas/report.schema.json'), 'utf8')), 'report');

@@ -87,7 +87,7 @@ rules:
       cambricon: ${answer('direct', 'half')}
 `,
 );
-writeFileSync(join(dir, 'inventory', 'cuda.tsv'), '# test inventory\nsymbol\tkind\tlibrary\theader\tstd_overlap\nmake_float4\tfunction\tvector\tvector_functions.h\tno\nsqrtf\tfunction\tcuda_math\tmath_functions.h\tyes\n');
+writeFileSync(join(dir, 'inventory', 'cuda.tsv'), '# test inventory\nsymbol\tkind\tlibrary\theader\tstd_overlap\nmake_float4\tfunction\tvector\tvector_functions.h\tno\nfloat4\ttype\tvector\tvector_types.h\tno\nsqrtf\tfunction\tcuda_math\tmath_functions.h\tyes\n');
 const catalog = loadCatalog({ rulesDir: dir });
 const lexicon = buildLexicon(catalog);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,9 +117,9 @@ describe('name resolution', () => {
 describe('what gets reported', () => {
   it('reports unknown CUDA-looking names and inventory names as unknown, never drops them', () => {
     const r = findings('void f() { cudaFrobnicate(); float4 v = make_float4(1, 2, 3, 4); myHelper(); }\n');
-    expect(brief(r)).toEqual(['main.cu:1 cudaFrobnicate - unknown/unknown', 'main.cu:1 make_float4 - unknown/unknown']);
+    expect(brief(r)).toEqual(['main.cu:1 cudaFrobnicate - unknown/unknown', 'main.cu:1 float4 - unknown/unknown', 'main.cu:1 make_float4 - unknown/unknown']);
     expect(r.findings[0]?.family).toBe('runtime');
-    expect(r.findings[1]?.family).toBe('kernel'); // inventory library 'vector' maps to family kernel (rules/recognition.yaml)
+    expect(r.findings[2]?.family).toBe('kernel'); // inventory library 'vector' maps to family kernel (rules/recognition.yaml)
   });
 
   it('does not report names the project defines itself', () => {
@@ -129,6 +129,15 @@ describe('what gets reported', () => {
       [['util.cuh', '#define CUDA_CHECK(x) x\n'], ['use.cu', 'void g() { CUDA_CHECK(cudaMalloc(0, 1)); }\n']],
     );
     expect(brief(r)).toEqual(['main.cu:3 cudaMalloc t-malloc direct/direct', 'use.cu:1 cudaMalloc t-malloc direct/direct']);
+  });
+
+  it('a project\'s own unconditional type hides a CUDA name; an overload or a guarded shim does not', () => {
+    const own = findings('struct float4 { float x, y, z, w; };\nvoid f() { float4 v; make_float4(1, 2, 3, 4); }\n');
+    expect(own.findings.map((f) => f.symbol)).toEqual(['make_float4']);
+    const overload = findings('__device__ float4 make_float4(double a) { return {}; }\n__global__ void k() { float4 v = make_float4(1.0); }\n');
+    expect(overload.findings.filter((f) => f.symbol === 'make_float4').map((f) => f.line)).toEqual([2]);
+    const shim = findings('#if CUDART_VERSION < 11000\nstruct float4 { float x, y, z, w; };\n#endif\nvoid f() { float4 v; }\n');
+    expect(shim.findings.filter((f) => f.symbol === 'float4').map((f) => f.line)).toEqual([4]);
   });
 
   it('a local variable does not hide a CUDA type of the same name', () => {

@@ -107,6 +107,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in a head
     await page.click('#collapse-all');
 
     const shot = join(dir, 'html-report.png');
+    await page.setViewportSize({ width: 1280, height: 1440 });
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: shot });
     const png = readFileSync(shot);
     expect(png.subarray(1, 4).toString()).toBe('PNG');

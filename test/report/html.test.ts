@@ -53,3 +53,12 @@ describe('renderHtml', () => {
     expect(html.match(/<tr class="detail collapsed"/g)).toHaveLength(4);
   });
 });
+
+describe('renderHtml on large scans', () => {
+  it('caps the findings listed per file and in total, and says where the rest are', () => {
+    const html = renderHtml(makeReport(), { maxFindingsPerFile: 1, maxFindings: 3 });
+    expect(html.match(/<tr class="finding/g)).toHaveLength(3);
+    expect(html).toContain('… and 1 more in this file not listed here (see the CSV or SARIF report).');
+    expect(html).toMatch(/… 1 CUDA uses in this file not listed here/);
+  });
+});

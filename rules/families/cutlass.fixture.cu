@@ -1,0 +1,55 @@
+// Fixture for rules/families/cutlass.yaml: a CUTLASS 2.x device GEMM and a small CuTe kernel.
+#include <cuda_runtime.h>
+#include <cutlass/cutlass.h>
+#include <cutlass/gemm/device/gemm.h>
+#include <cute/tensor.hpp>
+
+// ok: cutlass-device-gemm
+static const char *kDoc = "cutlass::gemm::device::Gemm wrapper";
+
+// ruleid: cutlass-device-gemm
+using GemmOp = cutlass::gemm::device::Gemm<
+    // ruleid: cutlass-types, cutlass-layouts
+    cutlass::half_t, cutlass::layout::RowMajor,
+    // ruleid: cutlass-types, cutlass-layouts
+    cutlass::half_t, cutlass::layout::ColumnMajor,
+    // ruleid: cutlass-layouts
+    float, cutlass::layout::RowMajor, float,
+    // ruleid: cutlass-arch-tags
+    cutlass::arch::OpClassTensorOp, cutlass::arch::Sm80>;
+
+// ruleid: cutlass-status
+cutlass::Status run_gemm(int m, int n, int k, const void *A, const void *B, float *C, cudaStream_t s) {
+  GemmOp op;
+  // ruleid: cutlass-types
+  GemmOp::Arguments args({m, n, k}, {(const cutlass::half_t *)A, k}, {(const cutlass::half_t *)B, k}, {C, n}, {C, n},
+                       {1.0f, 0.0f});
+  // ruleid: cutlass-status
+  cutlass::Status st = op(args, nullptr, s);
+  return st;
+}
+
+// ruleid: cutlass-gemm-kernel-parts
+using Swizzle = cutlass::gemm::threadblock::GemmIdentityThreadblockSwizzle<>;
+
+template <class T>
+__global__ void cute_copy(const T *src, T *dst, int n) {
+  namespace ct = cute;
+  // ruleid: cute-tensor, cute-layout
+  ct::Tensor gS = ct::make_tensor(ct::make_gmem_ptr(src), ct::make_layout(ct::make_shape(n)));
+  // ruleid: cute-tensor, cute-layout
+  auto gD = ct::make_tensor(ct::make_gmem_ptr(dst), ct::make_layout(ct::make_shape(n)));
+  // ruleid: cute-tensor, cute-layout
+  auto tile = ct::local_tile(gS, ct::make_shape(ct::Int<128>{}), blockIdx.x);
+  // ruleid: cute-copy-mma
+  ct::copy(tile, gD);
+}
+
+__global__ void cute_qualified(float *p) {
+  // ruleid: cute-layout
+  auto layout = cute::make_layout(cute::make_shape(8, 8));
+  // ruleid: cute-tensor
+  auto t = cute::make_tensor(p, layout);
+  // ruleid: cutlass-cute-namespace
+  cute::clear(t);
+}
