@@ -8,13 +8,22 @@ const [dir, raw] = process.argv.slice(2);
 const opts = JSON.parse(raw ?? '{}');
 const catalog = loadCatalog(opts.rulesDir ? { rulesDir: opts.rulesDir } : {});
 const t0 = performance.now();
-const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, cacheDir: opts.cacheDir });
+let parsedAt = t0;
+const onProgress = (done, total) => {
+  if (done === total) parsedAt = performance.now();
+};
+const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress });
 const scanSeconds = (performance.now() - t0) / 1000;
+// Peak so far: the scan itself, before the report is rendered to one big string.
+const scanMaxRSS = process.resourceUsage().maxRSS * 1024;
 const t1 = performance.now();
 const json = renderJson(report);
 const renderSeconds = (performance.now() - t1) / 1000;
 process.stdout.write(`${JSON.stringify({
   seconds: scanSeconds,
+  // discovery + parse stage, when anything was parsed (progress reports only parsed files)
+  parseStageSeconds: stats.parsed ? (parsedAt - t0) / 1000 : undefined,
+  scanMaxRSS,
   renderSeconds,
   reportBytes: Buffer.byteLength(json),
   stats,

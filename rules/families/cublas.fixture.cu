@@ -246,6 +246,28 @@ void lapack_like(Blas &b, int n, int batch, float **A, float **Ainv, int *piv, i
   cublasStrttp(b.handle, CUBLAS_FILL_MODE_LOWER, n, A[0], n, Ainv[0]);
 }
 
+void transfers(const float *h, float *d, int n, int rows, int cols, cudaStream_t s) {
+  // ruleid: cublas-set-get-vector-matrix
+  cublasSetVector(n, sizeof(float), h, 1, d, 1);
+  // ruleid: cublas-set-get-vector-matrix
+  cublasGetMatrixAsync(rows, cols, sizeof(float), d, rows, (float *)h, rows, s);
+  // ruleid: cublas-legacy-api
+  cublasInit();
+}
+
+void multi_gpu(int n, const float *A, float *C) {
+  // ruleid: cublas-xt
+  cublasXtHandle_t xt;
+  // ruleid: cublas-xt
+  cublasXtCreate(&xt);
+}
+
+void big_gemm(Blas &b, int64_t n, const float *A, float *C) {
+  const float one = 1.0f;
+  // ruleid: cublas-sgemm, cublas-operation
+  cublasSgemm_64(b.handle, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, &one, A, n, A, n, &one, C, n);
+}
+
 // ruleid: cublas-version-macros
 #if CUBLAS_VER_MAJOR >= 12
 static const int kNewCublas = 1;

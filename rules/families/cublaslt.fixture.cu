@@ -60,6 +60,12 @@ void lt_transpose(LtGemm &g, cublasLtMatrixTransformDesc_t t, const float *A, fl
   cublasLtMatrixTransform(g.lt, t, &one, A, g.a, &zero, nullptr, nullptr, C, g.c, s);
 }
 
+void lt_config(LtGemm &g) {
+  uint32_t splitk = 4;
+  // ruleid: cublaslt-heuristic, cublaslt-algo-config
+  cublasLtMatmulAlgoConfigSetAttribute(&g.heur.algo, CUBLASLT_ALGO_CONFIG_SPLITK_NUM, &splitk, sizeof(splitk));
+}
+
 void lt_teardown(LtGemm &g) {
   // ruleid: cublaslt-preference
   cublasLtMatmulPreferenceDestroy(g.pref);

@@ -127,7 +127,7 @@ void premul(Communicator &c, float *buf, size_t n, cudaStream_t s) {
   // ruleid: nccl-red-op-t
   ncclRedOp_t op;
   float scale = 0.5f;
-  // ruleid: nccl-red-op-create, nccl-float32
+  // ruleid: nccl-red-op-create, nccl-float32, nccl-scalar-residence
   NCCL_CHECK(ncclRedOpCreatePreMulSum(&op, &scale, ncclFloat, ncclScalarHostImmediate, c.comm));
   // ruleid: nccl-all-reduce, nccl-float32
   NCCL_CHECK(ncclAllReduce(buf, buf, n, ncclFloat, op, c.comm, s));
@@ -171,6 +171,22 @@ void shutdown(Communicator &c) {
   NCCL_CHECK(ncclCommFinalize(c.comm));
   // ruleid: nccl-comm-destroy
   NCCL_CHECK(ncclCommDestroy(c.comm));
+}
+
+void newer_collectives(Communicator &c, void *sbuf, void *rbuf, size_t n, cudaStream_t s) {
+  // ruleid: nccl-all-to-all, nccl-float32
+  NCCL_CHECK(ncclAlltoAll(sbuf, rbuf, n, ncclFloat, c.comm, s));
+  // ruleid: nccl-scatter-gather, nccl-float32
+  NCCL_CHECK(ncclScatter(sbuf, rbuf, n, ncclFloat, 0, c.comm, s));
+  // ruleid: nccl-comm-suspend
+  NCCL_CHECK(ncclCommSuspend(c.comm, 0));
+  // ruleid: nccl-comm-suspend
+  NCCL_CHECK(ncclCommResume(c.comm));
+  // ruleid: nccl-comm-elastic
+  NCCL_CHECK(ncclCommShrink(c.comm, nullptr, 0, &c.comm, nullptr, 0));
+  // ruleid: nccl-unique-id-bytes
+  char blob[NCCL_UNIQUE_ID_BYTES];
+  (void)blob;
 }
 
 int library_version() {

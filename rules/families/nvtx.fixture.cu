@@ -62,6 +62,12 @@ void domains(void) {
   (void)s;
 }
 
+// ruleid: nvtx-domain
+void extensions(nvtxDomainHandle_t dom) {
+  // ruleid: nvtx-extensions
+  nvtxMemHeapRegister(dom, nullptr);
+}
+
 void cpp_api(void) {
   // ruleid: nvtx3-cpp
   nvtx3::scoped_range r{"epoch"};

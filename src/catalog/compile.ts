@@ -146,6 +146,7 @@ interface RawRecognition {
   namespaces?: { prefix: string; family: string }[];
   headers?: string[];
   libraries?: Record<string, string>;
+  targets?: Partial<Record<Vendor, { identifiers?: string[]; namespaces?: string[]; headers?: string[] }>>;
 }
 
 function compileRecognition(src: CatalogSources['recognition']): { recognition: Recognition; libraries: Record<string, string> } {
@@ -162,6 +163,15 @@ function compileRecognition(src: CatalogSources['recognition']): { recognition: 
       identifiers: (data.identifiers ?? []).map((x, i) => ({ pattern: regex(x.pattern, `identifiers.${i}.pattern`), family: x.family })),
       namespaces: data.namespaces ?? [],
       headers: (data.headers ?? []).map((h, i) => regex(h, `headers.${i}`)),
+      targets: VENDORS.filter((v) => data.targets?.[v]).map((vendor) => {
+        const t = data.targets?.[vendor] ?? {};
+        return {
+          vendor,
+          identifiers: (t.identifiers ?? []).map((x, i) => regex(x, `targets.${vendor}.identifiers.${i}`)),
+          namespaces: t.namespaces ?? [],
+          headers: (t.headers ?? []).map((x, i) => regex(x, `targets.${vendor}.headers.${i}`)),
+        };
+      }),
     },
     libraries: data.libraries ?? {},
   };

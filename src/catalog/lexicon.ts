@@ -30,11 +30,14 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (prefix.includes('::')) add(prefix.split('::')[0] as string);
     else prefixPatterns.push(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   }
+  // Target-side code (migration progress): the front end emits it like any other name; the match stage sorts it out.
+  const targets = catalog.recognition.targets ?? [];
+  for (const t of targets) for (const ns of t.namespaces) add(ns.split('::')[0] as string);
   for (const name of deviceOnly) names.delete(name);
   return {
     names,
     deviceOnly,
-    identifierPatterns: [...catalog.recognition.identifiers.map((x) => x.pattern), ...prefixPatterns],
-    headerPatterns: catalog.recognition.headers,
+    identifierPatterns: [...catalog.recognition.identifiers.map((x) => x.pattern), ...prefixPatterns, ...targets.flatMap((t) => t.identifiers)],
+    headerPatterns: [...catalog.recognition.headers, ...targets.flatMap((t) => t.headers)],
   };
 }

@@ -80,10 +80,27 @@ function stripTemplates(s: string): string {
   return out;
 }
 
+/** Splits on SEPARATORS outside (), <> and [] (call arguments and template arguments stay whole). */
+function topLevelPieces(replacement: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of replacement) {
+    if ('(<['.includes(ch)) depth++;
+    else if (')>]'.includes(ch)) depth = Math.max(0, depth - 1);
+    current += depth === 0 && ch === ',' ? '\u0000' : ch;
+  }
+  for (const chunk of current.split('\u0000')) {
+    if (depth === 0 && /<|\(/.test(chunk)) pieces.push(...chunk.split(/\s*\+\s*|\s*;\s*/));
+    else pieces.push(...chunk.split(SEPARATORS));
+  }
+  return pieces;
+}
+
 /** Splits and normalises one replacement string into the parts that are looked up. */
 export function replacementParts(replacement: string): ReplacementPart[] {
   const parts: ReplacementPart[] = [];
-  for (const piece of replacement.split(SEPARATORS)) {
+  for (const piece of topLevelPieces(replacement)) {
     const text = piece.trim();
     if (!text) continue;
     let s = text.replace(/^#\s*include\s*/, '').replace(/^["<]|[">]$/g, '').trim();

@@ -6,7 +6,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { scanAsync, toolVersion } from '../analyze.js';
 import { CatalogError } from '../catalog/errors.js';
-import { loadCatalog } from '../catalog/load.js';
+import { loadCatalog, loadVendorInventories } from '../catalog/load.js';
+import { verifyCatalog } from '../catalog/verify.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
 import { mergeFiles } from './merge-command.js';
@@ -148,7 +149,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
     .action((action: string | undefined, opts: { family?: string; json?: boolean; rules: string[] }) => {
       const catalog = loadCatalog({ userRules: opts.rules });
-      if (action === 'stats') io.stdout(ruleStats(catalog));
+      if (action === 'stats') io.stdout(ruleStats(catalog, verifyCatalog(catalog, loadVendorInventories(catalog.profiles))));
       else if (action === undefined) io.stdout(listRules(catalog, opts.family, Boolean(opts.json)));
       else throw new UsageError(`unknown rules action "${action}"`, 'use `ascendify rules` or `ascendify rules stats`');
       setExit(EXIT.ok);

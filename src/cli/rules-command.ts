@@ -2,6 +2,7 @@
 import type { Catalog, Rule, Status } from '../model/index.js';
 import { inventoryCoverage } from '../catalog/coverage.js';
 import { UsageError } from '../util/errors.js';
+import { verifiedShare, type CatalogVerification } from '../catalog/verify.js';
 
 const STATUS_ORDER: Status[] = ['direct', 'partial', 'rewrite', 'none'];
 
@@ -21,7 +22,7 @@ export function listRules(catalog: Catalog, family: string | undefined, json: bo
   return `${lines.join('\n')}\n${rules.length} rules\n`;
 }
 
-export function ruleStats(catalog: Catalog): string {
+export function ruleStats(catalog: Catalog, verification?: CatalogVerification): string {
   const families = [...new Set(catalog.rules.map((r) => r.family))].sort();
   const out: string[] = [];
   const symbolsOf = (rs: Rule[]): number => rs.reduce((n, r) => n + r.symbols.length, 0);
@@ -43,6 +44,16 @@ export function ruleStats(catalog: Catalog): string {
     for (const c of coverage) {
       out.push(`  ${c.library.padEnd(20)}${String(c.names).padStart(8)}${String(c.withRule).padStart(11)}${`${((100 * c.withRule) / c.names).toFixed(1)}%`.padStart(8)}`);
     }
+  }
+  if (verification?.profiles.some((p) => p.inventory.length)) {
+    out.push('', 'Replacements verified against the SDK inventories (rules/inventory/vendor/; direct and partial answers of C/C++ families)');
+    out.push(`  ${'profile'.padEnd(20)}${'answers'.padStart(9)}${'verified'.padStart(10)}${'share'.padStart(8)}${'declared'.padStart(10)}${'unconfirmed'.padStart(13)}${'failing'.padStart(9)}  inventory`);
+    for (const p of verification.profiles) {
+      if (!p.inventory.length) continue;
+      const share = `${(100 * verifiedShare(p)).toFixed(1)}%`;
+      out.push(`  ${p.profile.padEnd(20)}${String(p.answers).padStart(9)}${String(p.verified).padStart(10)}${share.padStart(8)}${String(p.declaredUnverified).padStart(10)}${String(p.unconfirmed).padStart(13)}${String(p.failing).padStart(9)}  ${p.inventory.join(', ')}`);
+    }
+    out.push('  declared: the answer says `verified: false`; unconfirmed: missing from a use-based inventory (Cambricon); failing: the catalog names a symbol the headers lack.');
   }
   return `${out.join('\n')}\n`;
 }

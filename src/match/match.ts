@@ -4,13 +4,16 @@
  * and used in a .cu file is recognised as the project's own.
  */
 import type {
-  Catalog, FileFacts, Finding, KernelEntry, NamespaceFacts, Occurrence, Profile, Severity, TargetAnswer, Vendor,
+  Catalog, FileFacts, Finding, KernelEntry, NamespaceFacts, Occurrence, Profile, Severity, TargetAnswer, TargetUse, Vendor,
 } from '../model/index.js';
+import { targetVendorOf } from './progress.js';
 import { resolve, type Resolution } from './resolve.js';
 
 export interface MatchResult {
   findings: Finding[];
   kernels: KernelEntry[];
+  /** Target-side code found (rules/recognition.yaml `targets:`): not CUDA findings (docs/progress.md). */
+  targetUses: TargetUse[];
 }
 
 /** Kinds that a project cannot define away: keywords, builtins, launch syntax, headers. */
@@ -23,6 +26,7 @@ const LANGUAGE_ROLES = new Set(['qualifier', 'builtin', 'syntax', 'include']);
  * and only in the defining file and the files that include it (directly or not): a project's own
  * `struct float4` for CPU builds replaces CUDA's where it is visible, whereas a function of the same
  * name is an overload (llm.c adds `__ldcs` for bf16) and a guarded definition is a compatibility shim.
+ * A file re-declaring many CUDA names replaces nothing (see MIRROR_THRESHOLD).
  */
 interface ProjectNames {
   any: Set<string>;
@@ -30,18 +34,22 @@ interface ProjectNames {
   replacedIn(file: FileFacts): Set<string>;
 }
 
-function projectNames(files: FileFacts[], pathSuffixes: Map<string, string[]>): ProjectNames {
+/**
+ * A file that re-declares this many CUDA names is a copy or shim of CUDA's own headers (dynamic-loading
+ * wrappers such as cuda_drvapi_dynlink_cuda.h), not a replacement: its names stay CUDA uses.
+ */
+const MIRROR_THRESHOLD = 20;
+
+function projectNames(files: FileFacts[], pathSuffixes: Map<string, string[]>, isKnown: (name: string) => boolean): ProjectNames {
   const any = new Set<string>();
-  const replacing = new Map<string, Set<string>>(); // file path -> names it replaces
+  const replacing = new Map<string, Set<string>>(); // file path -> known names it replaces
   for (const f of files) {
+    const known = new Set<string>();
     for (const d of f.definitions) {
       any.add(d.name);
-      if ((d.kind === 'type' || d.kind === 'macro') && !d.conditional) {
-        const set = replacing.get(f.path) ?? new Set<string>();
-        set.add(d.name);
-        replacing.set(f.path, set);
-      }
+      if ((d.kind === 'type' || d.kind === 'macro') && !d.conditional && isKnown(d.name)) known.add(d.name);
     }
+    if (known.size && known.size < MIRROR_THRESHOLD) replacing.set(f.path, known);
   }
   const byPath = new Map(files.map((f) => [f.path, f]));
   const memo = new Map<string, Set<string>>();
@@ -177,16 +185,27 @@ function suffixes(files: FileFacts[]): Map<string, string[]> {
 
 export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profile[]): MatchResult {
   const pathSuffixes = suffixes(files);
-  const defined = projectNames(files, pathSuffixes);
+  const defined = projectNames(files, pathSuffixes, (name) => catalog.bySymbol.has(name) || catalog.inventory.has(name));
   const global = globalNamespaces(files);
   const findings: Finding[] = [];
   const kernels: KernelEntry[] = [];
+  const targetUses: TargetUse[] = [];
+  const targets = catalog.recognition.targets ?? [];
   for (const file of files) {
     const ns = withGlobalNamespaces(file.namespaces, global);
     const replaced = defined.replacedIn(file);
     const features = new Map<number, Set<string>>(); // finding line -> features
+    // Ascend C kernels are declared `__global__ __aicore__`: that __global__ is target code, and so is the kernel.
+    const aicoreLines = new Set(file.occurrences.filter((o) => o.name === '__aicore__').map((o) => o.line));
     for (const occ of file.occurrences) {
       if (occ.role === 'include' && isProjectHeader(occ.name, pathSuffixes)) continue;
+      const vendor = targets.length ? (occ.name === '__global__' && aicoreLines.has(occ.line) ? 'ascend' : targetVendorOf(occ, targets)) : undefined;
+      if (vendor) {
+        const use: TargetUse = { vendor, name: occ.name, file: file.path, line: occ.line };
+        if (occ.condition) use.conditional = occ.condition;
+        targetUses.push(use);
+        continue;
+      }
       const res = resolve(catalog, occ, ns);
       if (!res) continue;
       if (!LANGUAGE_ROLES.has(occ.role)) {
@@ -202,6 +221,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       }
     }
     for (const k of file.kernels) {
+      if (aicoreLines.has(k.line)) continue;
       const fs = new Set<string>();
       for (const [line, set] of features) if (line >= k.line && line <= k.endLine) for (const f of set) fs.add(f);
       kernels.push({ name: k.name, file: file.path, line: k.line, endLine: k.endLine, lines: k.lines, qualifier: k.qualifier, features: [...fs].sort() });
@@ -209,5 +229,5 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
   }
   findings.sort(compareFindings);
   kernels.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { findings, kernels };
+  return { findings, kernels, targetUses };
 }

@@ -13,4 +13,14 @@ export interface Recognition {
   identifiers: { pattern: RegExp; family: string }[];
   namespaces: { prefix: string; family: string }[];
   headers: RegExp[];
+  /** Target-side code (rules/recognition.yaml `targets:`): names and headers of each vendor's SDK. */
+  targets?: TargetPatterns[];
+}
+
+/** How one vendor's code is recognised: whole-token patterns, namespace prefixes (AscendC::), header patterns. */
+export interface TargetPatterns {
+  vendor: 'ascend' | 'cambricon';
+  identifiers: RegExp[];
+  namespaces: string[];
+  headers: RegExp[];
 }

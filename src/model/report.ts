@@ -94,6 +94,52 @@ export interface Report {
   effort?: EffortReport;
   /** Blockers per target, most estimated hours first. */
   incompatibilities?: TargetIncompatibilities[];
+  /** Migration progress: target-side code already present vs CUDA uses remaining (docs/progress.md); only when target code was found. */
+  progress?: ProgressSection;
+}
+
+/** One use of a target SDK name (AscendCL, Ascend C, CNRT, BANG C ...) found by the scan. */
+export interface TargetUse {
+  vendor: Vendor;
+  name: string;
+  file: string;
+  line: number;
+  /** #if conditions the use sits under. */
+  conditional?: string;
+}
+
+export interface ComponentProgress {
+  /** First folder(s) under the root (--group-depth); "." for files at the root. */
+  component: string;
+  targetUses: number;
+  /** CUDA uses (findings) that still need porting. */
+  cudaRemaining: number;
+  /** CUDA uses under a condition whose opposite branch in the same file holds target code: counted as migrated. */
+  cudaGuarded: number;
+  /** (targetUses + cudaGuarded) / (targetUses + cudaGuarded + cudaRemaining), in percent, one decimal. */
+  percent: number;
+}
+
+export interface TargetProgress extends Omit<ComponentProgress, 'component'> {
+  vendor: Vendor;
+  components: ComponentProgress[];
+}
+
+export interface ProgressSection {
+  /** How percent is computed, in words. */
+  definition: string;
+  byTarget: TargetProgress[];
+  /** Earlier scans from --history FILE, oldest first (this scan last). */
+  history?: HistoryPoint[];
+}
+
+/** One line of a --history file: one scan. */
+export interface HistoryPoint {
+  date: string;
+  /** `git rev-parse HEAD` of the scanned root, when it is in a git work tree. */
+  commit?: string;
+  /** Per target vendor: percent migrated, CUDA uses remaining, and likely remaining effort in hours when the report had an estimate. */
+  targets: Partial<Record<Vendor, { percent: number; cudaRemaining: number; effortHours?: number }>>;
 }
 
 export interface BaselineSection {

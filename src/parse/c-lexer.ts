@@ -19,6 +19,12 @@ export function codeSpans(text: string): [number, number][] {
     } else if (c === '/' && next === '*') {
       const close = text.indexOf('*/', i + 2);
       end = close < 0 ? n : close + 2;
+    } else if (c === 'R' && next === '"' && (!/\w/.test(text[i - 1] ?? '') || /(^|\W)(u8|u|U|L)$/.test(text.slice(Math.max(0, i - 3), i)))) {
+      // Raw string R"delim( ... )delim"
+      const open = text.indexOf('(', i + 2);
+      const delim = open < 0 ? '' : text.slice(i + 2, open);
+      const close = open < 0 || /[\s\\)]/.test(delim) ? -1 : text.indexOf(`)${delim}"`, open + 1);
+      end = close < 0 ? Math.min(n, i + 2) : close + delim.length + 2;
     } else if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;

@@ -87,7 +87,7 @@ rules:
       cambricon: ${answer('direct', 'half')}
 `,
 );
-writeFileSync(join(dir, 'inventory', 'cuda.tsv'), '# test inventory\nsymbol\tkind\tlibrary\theader\tstd_overlap\nmake_float4\tfunction\tvector\tvector_functions.h\tno\nfloat4\ttype\tvector\tvector_types.h\tno\nsqrtf\tfunction\tcuda_math\tmath_functions.h\tyes\n');
+writeFileSync(join(dir, 'inventory', 'cuda.tsv'), `# test inventory\nsymbol\tkind\tlibrary\theader\tstd_overlap\nmake_float4\tfunction\tvector\tvector_functions.h\tno\nfloat4\ttype\tvector\tvector_types.h\tno\nsqrtf\tfunction\tcuda_math\tmath_functions.h\tyes\n${Array.from({ length: 25 }, (_, i) => `CUshim${i}\ttype\tdriver\tcuda.h\tno\n`).join('')}`);
 const catalog = loadCatalog({ rulesDir: dir });
 const lexicon = buildLexicon(catalog);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -183,5 +183,13 @@ describe('includes', () => {
   it('does not report the project\'s own headers, whatever their names', () => {
     const r = findings('#include "cuda_check.h"\n#include <cuda_fp16.h>\n', ['all'], [['include/cuda_check.h', 'int x;\n']]);
     expect(r.findings.map((f) => f.symbol)).toEqual(['cuda_fp16.h']);
+  });
+});
+
+describe('CUDA header mirrors', () => {
+  it('a header that re-declares many CUDA names (a dynamic-loading shim) does not hide them', () => {
+    const shim = `${Array.from({ length: 25 }, (_, i) => `typedef int CUshim${i};`).join('\n')}\ntypedef int float4;\n`;
+    const r = findings('#include "shim.h"\nvoid f() { float4 v; CUshim3 x; }\n', ['all'], [['shim.h', shim]]);
+    expect(r.findings.map((f) => `${f.file}:${f.symbol}`)).toEqual(['main.cu:float4', 'main.cu:CUshim3']);
   });
 });

@@ -185,3 +185,12 @@ describe('device-only names', () => {
     expect(uses(f)).toEqual(['2:__device__:qualifier:device', '2:printf:call:device', '2:malloc:call:device', '2:free:call:device']);
   });
 });
+
+describe('c-lexer', () => {
+  it('treats raw strings, including delimited ones, as literals', async () => {
+    const { codeSpans } = await import('../../src/parse/c-lexer.js');
+    const text = 'a R"(x "y" z)" b R"k(u )" v)k" c LR"(w)" d';
+    const code = codeSpans(text).map(([s, e]) => text.slice(s, e)).join('|');
+    expect(code).toBe('a | b | c L| d');
+  });
+});

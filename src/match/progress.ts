@@ -1,0 +1,99 @@
+/**
+ * Migration progress: target-side code already present (AscendCL/HCCL/aclnn calls, Ascend C kernels,
+ * CNRT/CNNL/CNCL calls, BANG C kernels), recognised by rules/recognition.yaml `targets:`, weighed
+ * against the CUDA uses that remain. Pure. Definitions in docs/progress.md.
+ */
+import type {
+  ComponentProgress, Finding, Occurrence, ProgressSection, TargetPatterns, TargetProgress, TargetUse, Vendor,
+} from '../model/index.js';
+
+/** The vendor whose code this occurrence is, or undefined for anything else (CUDA or the project's own). */
+export function targetVendorOf(occ: Pick<Occurrence, 'name' | 'role'>, targets: TargetPatterns[]): Vendor | undefined {
+  for (const t of targets) {
+    if (occ.role === 'include') {
+      if (t.headers.some((re) => re.test(occ.name))) return t.vendor;
+      continue;
+    }
+    if (t.namespaces.some((ns) => occ.name.startsWith(ns))) return t.vendor;
+    const last = occ.name.slice(occ.name.lastIndexOf('::') + 2);
+    if (t.identifiers.some((re) => re.test(occ.name) || re.test(last))) return t.vendor;
+  }
+  return undefined;
+}
+
+/** `a && !(b) && defined(X)` -> its terms, spaces removed. */
+function terms(condition: string | undefined): string[] {
+  return condition ? condition.split('&&').map((t) => t.replace(/\s+/g, '')).filter(Boolean) : [];
+}
+
+function negation(term: string): string {
+  if (term.startsWith('!(') && term.endsWith(')')) return term.slice(2, -1);
+  if (term.startsWith('!')) return term.slice(1);
+  return `!${term}`;
+}
+
+/** Do two conditions exclude each other through one term (`defined(USE_ASCEND)` vs `!defined(USE_ASCEND)`)? */
+export function opposite(a: string | undefined, b: string | undefined): boolean {
+  const tb = new Set(terms(b));
+  return terms(a).some((t) => tb.has(negation(t)) || tb.has(`!(${t})`));
+}
+
+/** The component of a path: its first `depth` folders (files at the root: "."). */
+export function componentOf(path: string, depth = 1): string {
+  const parts = path.split('/');
+  return parts.length <= 1 ? '.' : parts.slice(0, Math.min(depth, parts.length - 1)).join('/');
+}
+
+/** Share migrated, in percent with one decimal: (target uses + guarded CUDA uses) / (that + CUDA uses remaining). */
+export function percentMigrated(targetUses: number, cudaGuarded: number, cudaRemaining: number): number {
+  const done = targetUses + cudaGuarded;
+  const all = done + cudaRemaining;
+  return all ? Math.round((1000 * done) / all) / 10 : 0;
+}
+
+export const PROGRESS_DEFINITION =
+  'percent migrated = (target uses + guarded CUDA uses) / (target uses + guarded CUDA uses + CUDA uses remaining); ' +
+  'a CUDA use is guarded when it sits under a preprocessor condition whose opposite branch in the same file holds target code of that vendor (docs/progress.md)';
+
+/**
+ * Progress per target vendor and component. `findings` are the CUDA findings (suppressed ones are left out),
+ * `uses` the target uses; only vendors with target uses, or named in `vendors`, are listed.
+ */
+export function computeProgress(findings: Finding[], uses: TargetUse[], vendors: Vendor[], groupDepth = 1): ProgressSection | undefined {
+  if (!uses.length) return undefined;
+  const byTarget: TargetProgress[] = [];
+  for (const vendor of vendors) {
+    const mine = uses.filter((u) => u.vendor === vendor);
+    const conditionsByFile = new Map<string, (string | undefined)[]>();
+    for (const u of mine) conditionsByFile.set(u.file, [...(conditionsByFile.get(u.file) ?? []), u.conditional]);
+    const rows = new Map<string, ComponentProgress>();
+    const row = (file: string): ComponentProgress => {
+      const component = componentOf(file, groupDepth);
+      let r = rows.get(component);
+      if (!r) rows.set(component, (r = { component, targetUses: 0, cudaRemaining: 0, cudaGuarded: 0, percent: 0 }));
+      return r;
+    };
+    for (const u of mine) row(u.file).targetUses++;
+    for (const f of findings) {
+      if (f.suppressed) continue;
+      const guarded = f.conditional !== undefined && (conditionsByFile.get(f.file) ?? []).some((c) => opposite(f.conditional, c));
+      if (guarded) row(f.file).cudaGuarded++;
+      else row(f.file).cudaRemaining++;
+    }
+    const components = [...rows.values()].sort((a, b) => a.component.localeCompare(b.component));
+    for (const c of components) c.percent = percentMigrated(c.targetUses, c.cudaGuarded, c.cudaRemaining);
+    const total = components.reduce(
+      (acc, c) => ({ t: acc.t + c.targetUses, g: acc.g + c.cudaGuarded, r: acc.r + c.cudaRemaining }),
+      { t: 0, g: 0, r: 0 },
+    );
+    byTarget.push({
+      vendor,
+      targetUses: total.t,
+      cudaRemaining: total.r,
+      cudaGuarded: total.g,
+      percent: percentMigrated(total.t, total.g, total.r),
+      components,
+    });
+  }
+  return { definition: PROGRESS_DEFINITION, byTarget };
+}
