@@ -16,6 +16,7 @@ import { discover, MissingPathError } from './discover/walk.js';
 import { DEFAULT_MAX_FILE_SIZE } from './discover/read.js';
 import { defaultCacheDir, FactsCache } from './cache/facts-cache.js';
 import { matchFacts } from './match/match.js';
+import { computeProgress } from './match/progress.js';
 import type { Catalog, EffortWeights, FileEntry, FileFacts, Lexicon, Profile, Report, SourceFile } from './model/index.js';
 import { parseStage, parseStageSync, type ParseStageOptions, type ParseStats } from './parallel/parse-stage.js';
 import { estimateEffort } from './score/effort.js';
@@ -91,7 +92,7 @@ export function parseFiles(
 }
 
 export function buildReport(root: string, catalog: Catalog, profiles: Profile[], entries: FileEntry[], facts: FileFacts[], effort?: EffortSetup): Report {
-  const { findings, kernels } = matchFacts(facts, catalog, profiles);
+  const { findings, kernels, targetUses } = matchFacts(facts, catalog, profiles);
   const files = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: Report = {
     schemaVersion: 1,
@@ -103,6 +104,8 @@ export function buildReport(root: string, catalog: Catalog, profiles: Profile[],
     kernels,
     summary: summarize(files, findings, kernels, profiles),
   };
+  const progress = computeProgress(findings, targetUses, [...new Set(profiles.map((p) => p.vendor))], effort?.groupDepth ?? 1);
+  if (progress) report.progress = progress;
   return withEffort(report, catalog, profiles, effort);
 }
 

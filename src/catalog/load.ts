@@ -4,16 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Catalog, Profile } from '../model/index.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { compileCatalog, type RuleDocument } from './compile.js';
 import { CatalogError } from './errors.js';
 import { parseVendorInventory, type VendorInventory } from './verify.js';
 
-/** The package root: dist/catalog/load.js and src/catalog/load.ts both sit two levels below it. */
-export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export { PACKAGE_ROOT };
 export const SHIPPED_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 

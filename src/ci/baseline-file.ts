@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { PACKAGE_ROOT } from '../catalog/load.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { UsageError } from '../util/errors.js';
 import { serializeBaseline, type Baseline } from './baseline.js';
 

@@ -13,6 +13,7 @@ import type { CliIo } from './io.js';
 import { mergeFiles } from './merge-command.js';
 import { emitReport, parseFormats } from './output.js';
 import { createProgress } from './progress.js';
+import { recordHistory } from './history.js';
 import { explainSymbol, listRules, ruleStats } from './rules-command.js';
 import { parseGroupDepth, registerEffortCommand } from './effort-command.js';
 import { checkGateOptions, finishScan, runBaseline } from './baseline-command.js';
@@ -69,12 +70,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-cache', 'parse every file; do not read or write the incremental cache')
     .option('-q, --quiet', 'no progress output on stderr')
     .option('--group-depth <n>', 'folder depth of an effort component (1 = first folder under the root)', '1')
+    .option('--history <file>', 'append this scan\'s migration progress to a JSON-lines file and chart the points in the report')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const formats = parseFormats(opts.format as string);
       const gate = { failOn: opts.failOn as string | undefined, baseline: opts.baseline as string | undefined, updateBaseline: Boolean(opts.updateBaseline) };
       checkGateOptions(gate);
       const progress = createProgress(io, { quiet: Boolean(opts.quiet) });
-      const { report } = await scanAsync({
+      const { report: scanned } = await scanAsync({
         onProgress: progress.enabled ? progress.update : undefined,
         paths,
         jobs: opts.jobs === undefined ? undefined : parseJobs(opts.jobs as string),
@@ -91,6 +93,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         newLinesOnly: Boolean(opts.newLinesOnly),
         groupDepth: parseGroupDepth(String(opts.groupDepth)),
       }).finally(() => progress.end());
+      const report = opts.history ? recordHistory(scanned, opts.history as string, paths[0] ?? '.') : scanned;
       const color = io.color && opts.color !== false;
       emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color });
       setExit(finishScan(report, gate, io) === 0 ? EXIT.ok : EXIT.gate);

@@ -3,17 +3,16 @@
  * Reading is here; merging and resolving (`resolveEffortWeights`) are pure.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import type {
   EffortRange, EffortWeights, IncompatibilityCategory, KernelModel, KernelModelWeights, Status,
 } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 
-/** dist/config/effort.js and src/config/effort.ts both sit two levels below the package root. */
-export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export { PACKAGE_ROOT };
 export const DEFAULT_EFFORT_FILE = 'rules/effort.yaml';
 const SCHEMA_HINT = 'its format is described in schemas/effort.schema.json and docs/effort-model.md';
 

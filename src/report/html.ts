@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Report, Status, StatusCounts } from '../model/index.js';
 import { escapeHtml as h } from './escape.js';
 import { CSS, SCRIPT } from './html/assets.js';
+import { progressHtml } from './progress-view.js';
 import type { BarGroup } from './html/charts.js';
 import { barChart, scoreRing } from './html/charts.js';
 import type { ComponentView, ReportView, TargetView } from './view.js';
@@ -313,6 +314,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     body.push(`<section id="blockers"><h2>Blockers<small>APIs with no equivalent or that need a rewrite on at least one target</small></h2>${blockersTable(v)}</section>`);
     body.push(`<section id="apis"><h2>Most used CUDA APIs<small>and what they become</small></h2>${apisTable(v)}</section>`);
   }
+  body.push(progressHtml(report));
   body.push(
     `<section id="components"><h2>Components<small>top-level folders; click one for its files and findings, click a heading to sort</small></h2>${componentTable(v, { perFile: options.maxFindingsPerFile ?? 500, left: options.maxFindings ?? 20_000 })}</section>`,
   );

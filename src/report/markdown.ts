@@ -4,6 +4,7 @@
  */
 import type { Finding, Report } from '../model/index.js';
 import { mdCode, mdText } from './escape.js';
+import { progressMarkdown } from './progress-view.js';
 import type { ComponentView, ReportView, TargetView } from './view.js';
 import { STATUS_ORDER, STATUS_LABEL, buildView, fmtEstimate, fmtNum, isBlocker, ruleDocLink, total } from './view.js';
 
@@ -132,6 +133,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     ),
     '',
   );
+  out.push(...progressMarkdown(report));
   out.push('### Components', '');
   out.push(...componentTable(v, top));
   if (v.components.length > top) out.push('', `… and ${num(v.components.length - top)} more components.`);

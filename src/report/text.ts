@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { Finding, Report, Status, StatusCounts } from '../model/index.js';
 import { STATUSES } from '../model/index.js';
 import { topSymbols } from '../score/summary.js';
+import { historyPoints, historyVendors, pct, progressTargets, shortDate, VENDOR_NAMES } from './progress-view.js';
 
 export interface TextOptions {
   color: boolean;
@@ -73,6 +74,36 @@ function effortLead(report: Report, c: Colors): string[] {
   return out;
 }
 
+/** Migration progress per target and component, and the last history points (docs/progress.md). */
+function progressText(report: Report, c: Colors): string[] {
+  const out: string[] = [];
+  const targets = progressTargets(report);
+  if (targets.length) {
+    out.push('', c.bold('Migration progress') + c.dim(' (target uses + guarded CUDA uses, of all uses)'));
+    out.push(c.dim(`  ${pad('target / component', 28)} ${lpad('target', 7)} ${lpad('guarded', 8)} ${lpad('CUDA left', 10)} ${lpad('migrated', 9)}`));
+    for (const t of targets) {
+      out.push(c.bold(`  ${pad(VENDOR_NAMES[t.vendor], 28)} ${lpad(num(t.targetUses), 7)} ${lpad(num(t.cudaGuarded), 8)} ${lpad(num(t.cudaRemaining), 10)} ${lpad(pct(t.percent), 9)}`));
+      for (const k of t.components) {
+        out.push(`    ${pad(k.component, 26)} ${lpad(num(k.targetUses), 7)} ${lpad(num(k.cudaGuarded), 8)} ${lpad(num(k.cudaRemaining), 10)} ${lpad(pct(k.percent), 9)}`);
+      }
+    }
+  }
+  const points = historyPoints(report.progress);
+  if (points.length) {
+    const vendors = historyVendors(points);
+    out.push('', c.bold('Progress over time') + c.dim(` (last ${points.length} scans of --history)`));
+    out.push(c.dim(`  ${pad('date', 17)} ${pad('commit', 8)} ${vendors.map((v) => `${lpad(VENDOR_NAMES[v], 10)} ${lpad('left', 6)} ${lpad('hours', 7)}`).join(' ')}`));
+    for (const p of points) {
+      const cols = vendors.map((v) => {
+        const t = p.targets[v];
+        return `${lpad(t ? pct(t.percent) : '-', 10)} ${lpad(t ? num(t.cudaRemaining) : '-', 6)} ${lpad(t?.effortHours !== undefined ? num(Math.round(t.effortHours)) : '-', 7)}`;
+      });
+      out.push(`  ${pad(shortDate(p.date), 17)} ${pad((p.commit ?? '').slice(0, 7) || '-', 8)} ${cols.join(' ')}`);
+    }
+  }
+  return out;
+}
+
 export function renderText(report: Report, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const top = options.top ?? 10;
@@ -115,6 +146,7 @@ export function renderText(report: Report, options: TextOptions): string {
       out.push(`  ${lpad(num(n), 6)}  ${file}`);
     }
   }
+  out.push(...progressText(report, c));
   const skipped = report.files.filter((f) => f.status === 'skipped');
   if (skipped.length) {
     out.push('', c.bold(c.yellow('Skipped files')));

@@ -1,0 +1,67 @@
+/**
+ * `scan --history FILE`: one JSON line per scan (date, git commit, per-target percent migrated, CUDA uses
+ * remaining and likely effort hours), appended to FILE; the report's progress section gets the points so
+ * the reporters can chart them (docs/progress.md). The only I/O of the progress feature.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PROGRESS_DEFINITION } from '../match/progress.js';
+import type { HistoryPoint, Report, Vendor } from '../model/index.js';
+import { UsageError } from '../util/errors.js';
+
+/** `git rev-parse HEAD` in `cwd`, or undefined outside a git work tree (or without git). */
+export function gitCommit(cwd: string): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This scan as a history point (pure). */
+export function historyPoint(report: Report, date: string, commit?: string): HistoryPoint {
+  const targets: HistoryPoint['targets'] = {};
+  for (const vendor of [...new Set(report.targets.map((t) => t.vendor))] as Vendor[]) {
+    const p = report.progress?.byTarget.find((t) => t.vendor === vendor);
+    const remaining = p ? p.cudaRemaining : report.findings.filter((f) => !f.suppressed).length;
+    const entry: { percent: number; cudaRemaining: number; effortHours?: number } = { percent: p?.percent ?? 0, cudaRemaining: remaining };
+    const effort = report.effort?.targets.filter((t) => t.vendor === vendor);
+    if (effort?.length) entry.effortHours = Math.round(Math.max(...effort.map((t) => t.total.likely)) * 10) / 10;
+    targets[vendor] = entry;
+  }
+  const point: HistoryPoint = { date, targets };
+  if (commit) point.commit = commit;
+  return point;
+}
+
+/** Parses a history file's JSON lines; a bad line is an input error naming the file and line. */
+export function parseHistory(text: string, file: string): HistoryPoint[] {
+  const out: HistoryPoint[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const p = JSON.parse(line) as HistoryPoint;
+      if (typeof p.date !== 'string' || typeof p.targets !== 'object' || p.targets === null) throw new Error('missing date or targets');
+      out.push(p);
+    } catch (e) {
+      throw new UsageError(`${file}:${i + 1}: not a history line (${(e as Error).message})`, 'the history file holds one JSON object per line as written by --history; fix or remove that line');
+    }
+  });
+  return out;
+}
+
+/**
+ * Appends this scan to the history file and returns the report with `progress.history` (earlier points,
+ * then this one). A report without a progress section gets one holding only the history.
+ */
+export function recordHistory(report: Report, file: string, scanPath: string, now: Date = new Date()): Report {
+  const earlier = existsSync(file) ? parseHistory(readFileSync(file, 'utf8'), file) : [];
+  const abs = resolve(scanPath);
+  const cwd = existsSync(abs) && !statSync(abs).isDirectory() ? dirname(abs) : abs;
+  const point = historyPoint(report, now.toISOString(), gitCommit(cwd));
+  appendFileSync(file, `${JSON.stringify(point)}\n`);
+  const history = [...earlier, point];
+  const progress = report.progress ?? { definition: PROGRESS_DEFINITION, byTarget: [] };
+  return { ...report, progress: { ...progress, history } };
+}

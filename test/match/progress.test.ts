@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/analyze.js';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { parseHistory, recordHistory } from '../../src/cli/history.js';
+import { componentOf, computeProgress, opposite, percentMigrated, targetVendorOf } from '../../src/match/progress.js';
+import type { Finding, Report, TargetUse } from '../../src/model/index.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
+import { cli } from '../helpers/cli.js';
+
+const catalog = loadCatalog();
+const targets = catalog.recognition.targets ?? [];
+const SAMPLE = join(__dirname, '../../samples/half-ported');
+
+describe('target-side code', () => {
+  it('recognises AscendCL, HCCL, aclnn, Ascend C, CNRT, CNNL, CNCL and BANG C names, and nothing of CUDA', () => {
+    const vendor = (name: string, role: 'call' | 'include' | 'type' = 'call'): string | undefined => targetVendorOf({ name, role }, targets);
+    for (const n of ['aclrtMalloc', 'aclnnMatmul', 'aclCreateTensor', 'HcclAllReduce', 'ACL_SUCCESS', '__aicore__', 'GM_ADDR', 'AscendC::DataCopy', 'AscendC::TPipe']) expect(vendor(n), n).toBe('ascend');
+    for (const n of ['cnrtMalloc', 'cnnlMatMul', 'cnclAllReduce', 'cnCtxCreate', '__mlu_global__', '__nram__', '__bang_add', 'taskId']) expect(vendor(n), n).toBe('cambricon');
+    for (const n of ['cudaMalloc', 'cuCtxCreate', 'ncclAllReduce', '__global__', 'threadIdx', 'cublasSgemm', 'TILE']) expect(vendor(n), n).toBeUndefined();
+    expect(vendor('acl/acl.h', 'include')).toBe('ascend');
+    expect(vendor('cnrt.h', 'include')).toBe('cambricon');
+    expect(vendor('cuda_runtime.h', 'include')).toBeUndefined();
+  });
+
+  it('pairs the two branches of a guard', () => {
+    expect(opposite('!defined(USE_ASCEND)', 'defined(USE_ASCEND)')).toBe(true);
+    expect(opposite('defined(A) && !(B > 2)', 'B > 2')).toBe(true);
+    expect(opposite('defined(USE_ASCEND)', 'defined(USE_ASCEND)')).toBe(false);
+    expect(opposite(undefined, 'defined(USE_ASCEND)')).toBe(false);
+  });
+
+  it('computes percent migrated, components and guarded uses', () => {
+    expect(percentMigrated(3, 1, 4)).toBe(50);
+    expect(percentMigrated(0, 0, 0)).toBe(0);
+    expect(componentOf('src/a/b.cu')).toBe('src');
+    expect(componentOf('main.cu')).toBe('.');
+    const finding = (file: string, conditional?: string): Finding =>
+      ({ file, conditional, symbol: 'cudaMalloc', line: 1 }) as Finding;
+    const uses: TargetUse[] = [
+      { vendor: 'ascend', name: 'aclrtMalloc', file: 'a/x.cpp', line: 2, conditional: 'defined(USE_ASCEND)' },
+      { vendor: 'ascend', name: 'aclrtFree', file: 'b/y.cpp', line: 2 },
+    ];
+    const p = computeProgress([finding('a/x.cpp', '!defined(USE_ASCEND)'), finding('a/z.cpp', '!defined(USE_ASCEND)'), finding('b/y.cpp')], uses, ['ascend', 'cambricon'])!;
+    const ascend = p.byTarget.find((t) => t.vendor === 'ascend')!;
+    // a/x.cpp's CUDA use is guarded by its target branch; a/z.cpp has no target code, so its use remains.
+    expect(ascend.components).toEqual([
+      { component: 'a', targetUses: 1, cudaRemaining: 1, cudaGuarded: 1, percent: percentMigrated(1, 1, 1) },
+      { component: 'b', targetUses: 1, cudaRemaining: 1, cudaGuarded: 0, percent: 50 },
+    ]);
+    expect(p.byTarget.find((t) => t.vendor === 'cambricon')).toMatchObject({ targetUses: 0, cudaRemaining: 3, percent: 0 });
+    expect(computeProgress([finding('a.cu')], [], ['ascend'])).toBeUndefined();
+  });
+});
+
+describe('samples/half-ported', () => {
+  let report: Report;
+  beforeAll(() => {
+    report = scan({ paths: [SAMPLE], catalog });
+  });
+
+  it('counts the target code as target uses, not CUDA findings', () => {
+    expect(report.findings.filter((f) => /acl|kernel_operator|hccl|Hccl|AscendC|__aicore__|GM_ADDR/.test(f.symbol))).toEqual([]);
+    // The Ascend C kernel (`__global__ __aicore__`) is not a CUDA kernel; scale.cu's is.
+    expect(report.kernels.map((k) => k.name)).toEqual(['scale']);
+  });
+
+  it('shows the progress figures computed by hand', () => {
+    // Target uses, counted by hand:
+    //   comm/reduce.cpp (USE_ASCEND branch): hccl/hccl.h, HcclComm, aclrtStream, HcclAllReduce,
+    //     HCCL_DATA_TYPE_FP32, HCCL_REDUCE_SUM                                                    = 6
+    //   host/buffers_acl.cpp: acl/acl.h, aclrtMalloc, ACL_MEM_MALLOC_HUGE_FIRST, aclrtMemcpy,
+    //     ACL_MEMCPY_HOST_TO_DEVICE, aclrtFree                                                    = 6
+    //   kernels/scale_ascendc.cpp: kernel_operator.h, __global__ (of `__global__ __aicore__`), __aicore__,
+    //     GM_ADDR x3, AscendC::TPipe, AscendC::GlobalTensor, __gm__, AscendC::LocalTensor, AscendC::DataCopy = 11
+    // CUDA uses:
+    //   comm/reduce.cpp (#else branch, guarded by the USE_ASCEND branch): nccl.h, ncclComm_t, cudaStream_t,
+    //     ncclAllReduce, ncclFloat, ncclSum                                                       = 6 guarded
+    //   host/buffers_cuda.cpp: cuda_runtime.h, cudaMalloc, cudaMemcpy, cudaMemcpyHostToDevice, cudaFree = 5
+    //   kernels/scale.cu: __global__, blockIdx, blockDim, threadIdx                               = 4
+    // percent = (target + guarded) / (target + guarded + remaining)
+    const ascend = report.progress!.byTarget.find((t) => t.vendor === 'ascend')!;
+    expect(ascend.components).toEqual([
+      { component: 'comm', targetUses: 6, cudaGuarded: 6, cudaRemaining: 0, percent: 100 },
+      { component: 'host', targetUses: 6, cudaGuarded: 0, cudaRemaining: 5, percent: 54.5 }, // 6/11
+      { component: 'kernels', targetUses: 11, cudaGuarded: 0, cudaRemaining: 4, percent: 73.3 }, // 11/15
+    ]);
+    expect(ascend).toMatchObject({ targetUses: 23, cudaGuarded: 6, cudaRemaining: 9, percent: 76.3 }); // 29/38
+    // Nothing is ported to Cambricon: every CUDA use remains.
+    expect(report.progress!.byTarget.find((t) => t.vendor === 'cambricon')).toMatchObject({ targetUses: 0, cudaGuarded: 0, cudaRemaining: 15, percent: 0 });
+  });
+
+  it('prints the progress in the text and Markdown reports', () => {
+    const text = renderText(report, { color: false });
+    expect(text).toMatch(/Migration progress/);
+    expect(text).toMatch(/Ascend\s+23\s+6\s+9\s+76\.3%/);
+    expect(text).toMatch(/host\s+6\s+0\s+5\s+54\.5%/);
+    expect(text).not.toMatch(/Cambricon\s+0\s+0\s+15/); // only targets with target code are shown
+    expect(renderMarkdown(report)).toContain('| **Ascend** | 23 | 6 | 9 | **76.3%** |');
+  });
+});
+
+describe('--history', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ascendify-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('appends one JSON line per scan and charts the points', async () => {
+    const file = join(dir, 'progress.jsonl');
+    const first = await cli(['scan', SAMPLE, '--history', file, '--no-cache', '-q']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toMatch(/Progress over time/); // one point: nothing to chart yet
+    const second = await cli(['scan', SAMPLE, '--history', file, '--no-cache', '-q']);
+    const points = parseHistory(readFileSync(file, 'utf8'), file);
+    expect(points).toHaveLength(2);
+    expect(points[1]!.targets.ascend).toMatchObject({ percent: 76.3, cudaRemaining: 9 });
+    expect(second.stdout).toMatch(/Progress over time/);
+    const html = await cli(['scan', SAMPLE, '--history', file, '--no-cache', '-q', '-f', 'html']);
+    expect(html.stdout).toMatch(/<svg class="history"[^>]*>.*<polyline/s);
+  });
+
+  it('rejects a history file that is not JSON lines', async () => {
+    const file = join(dir, 'broken.jsonl');
+    writeFileSync(file, 'not json\n');
+    const r = await cli(['scan', SAMPLE, '--history', file, '--no-cache', '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.jsonl:1: not a history line/);
+  });
+
+  it('records the git commit when the scanned folder is in a work tree', () => {
+    const file = join(dir, 'git.jsonl');
+    const r = recordHistory({ targets: [{ vendor: 'ascend' }], findings: [] } as unknown as Report, file, SAMPLE, new Date('2026-01-02T03:04:05Z'));
+    const [point] = parseHistory(readFileSync(file, 'utf8'), file);
+    expect(point!.date).toBe('2026-01-02T03:04:05.000Z');
+    expect(point!.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(r.progress!.history).toHaveLength(1);
+  });
+});
