@@ -12,6 +12,7 @@ import type Parser from 'tree-sitter';
 import type { Definition, FileFacts, KernelFact, Language, Lexicon, NamespaceFacts, Occurrence, Role } from '../model/index.js';
 import { codeSpans, inSpans, matchBody } from './c-lexer.js';
 import { parseText, type SyntaxNode } from './cuda-parser.js';
+import { locateTokens, type Frame } from './locate.js';
 import { conditionsByLine } from './preprocessor.js';
 import { indexLines, lineOf, position, snippetOf, type LineIndex } from './source-text.js';
 import { findSuppressions } from './suppressions.js';
@@ -26,6 +27,12 @@ const QUALIFIERS = new Set([
 ]);
 const BUILTINS = new Set(['threadIdx', 'blockIdx', 'blockDim', 'gridDim', 'warpSize']);
 const ASM = new Set(['asm', '__asm__', '__asm']);
+/**
+ * Qualifiers of the target kernel languages (Ascend C, BANG C) that the CUDA grammar does not know: they are
+ * blanked for the parser only (so `__global__ __aicore__ void k(...)` parses) and reported as qualifiers.
+ */
+const TARGET_QUALIFIERS = /\b(?:__aicore__|__gm__|__ubuf__|__mlu_(?:global|entry|func|device|host|shared|const)__|__(?:nram|wram|ldram)__)\b/g;
+const TARGET_QUALIFIER = new RegExp(`^${TARGET_QUALIFIERS.source.replaceAll('\\b', '')}$`);
 const DECLARATORS = new Set([
   'function_declarator', 'pointer_declarator', 'reference_declarator', 'array_declarator',
   'parenthesized_declarator', 'init_declarator', 'attributed_declarator',
@@ -135,63 +142,7 @@ function qualifiedName(node: SyntaxNode): string {
   }
 }
 
-/**
- * Climb from a name node to the outermost node of the qualified name it is part of; also returns
- * that node's parent, since node.parent is the binding's slowest accessor and callers need it.
- */
-function qualifiedTop(node: SyntaxNode): { top: SyntaxNode; parent: SyntaxNode | null } {
-  let top = node;
-  for (;;) {
-    const parent = top.parent;
-    if (!parent) return { top, parent };
-    if (parent.type === 'qualified_identifier') {
-      top = parent;
-    } else if ((parent.type === 'template_type' || parent.type === 'template_function') && parent.childForFieldName('name')?.id === top.id) {
-      top = parent;
-    } else {
-      return { top, parent };
-    }
-  }
-}
-
 const DECLARING_PARENTS = new Set([...DECLARATORS, ...DECLARATION_OWNERS, ...TYPE_SPECIFIERS, 'preproc_def', 'preproc_function_def', 'alias_declaration', 'namespace_definition', 'enumerator']);
-
-/** Is `top` the name being declared, and if so what kind of definition is it (or a prototype)? */
-function declarationOf(top: SyntaxNode, parent: SyntaxNode | null): Definition['kind'] | 'prototype' | undefined {
-  if (!parent || !DECLARING_PARENTS.has(parent.type)) return undefined;
-  if (TYPE_SPECIFIERS.has(parent.type) && parent.childForFieldName('name')?.id === top.id) {
-    return parent.childForFieldName('body') ? 'type' : undefined;
-  }
-  if ((parent.type === 'preproc_def' || parent.type === 'preproc_function_def') && parent.childForFieldName('name')?.id === top.id) return 'macro';
-  if (parent.type === 'alias_declaration' && parent.childForFieldName('name')?.id === top.id) return 'type';
-  if (parent.type === 'namespace_definition') return 'namespace';
-  if (parent.type === 'enumerator' && parent.childForFieldName('name')?.id === top.id) return 'variable';
-  let d = top;
-  let up: SyntaxNode | null = parent;
-  let sawFunction = false;
-  while (up && DECLARATORS.has(up.type)) {
-    if (up.childForFieldName('declarator')?.id !== d.id) return undefined;
-    if (up.type === 'function_declarator') sawFunction = true;
-    d = up;
-    up = d.parent;
-  }
-  const owner = up;
-  if (!owner || !DECLARATION_OWNERS.has(owner.type)) return undefined;
-  // A declaration may declare several names (`int a, b;`): any of its declarator children counts.
-  if (!owner.childrenForFieldName('declarator').some((c) => c.id === d.id)) return undefined;
-  if (owner.type === 'type_definition') return 'type';
-  if (sawFunction) return owner.type === 'function_definition' ? 'function' : 'prototype';
-  return 'variable';
-}
-
-function roleOf(top: SyntaxNode, parent: SyntaxNode | null, leaf: SyntaxNode): Role {
-  if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === top.id) return 'call';
-  if (parent?.type === 'template_function' || top.type === 'template_function') return 'call';
-  if (leaf.type === 'type_identifier' || top.type === 'template_type') return 'type';
-  // sizeof(float4): the grammar cannot tell a type from an expression there; it is usually a type.
-  if (parent?.type === 'parenthesized_expression' && /^(sizeof|alignof)/.test(parent.parent?.type ?? '')) return 'type';
-  return 'value';
-}
 
 /** Role guessed from the text after a token, where the tree cannot tell. */
 function textRole(text: string, end: number): Role {
@@ -259,29 +210,93 @@ function collectKernels(ctx: Context, tokens: RegExpExecArray[]): void {
   }
 }
 
-/** Is `offset` inside a #define body's code (not in a string or comment of it)? Returns the macro name. */
-function macroBody(ctx: Context, node: SyntaxNode, offset: number): string | undefined | false {
-  let spans = ctx.macroCode.get(node.startIndex);
-  if (!spans) {
-    spans = codeSpans(node.text);
-    ctx.macroCode.set(node.startIndex, spans);
+/** Drops template argument lists and spaces: `cub::BlockReduce<float, 256>::TempStorage` -> `cub::BlockReduce::TempStorage`. */
+function qualifiedNameText(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '<') depth++;
+    else if (ch === '>') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') out += ch;
   }
-  if (!inSpans(spans, offset - node.startIndex)) return false;
-  const def = node.parent;
-  return def?.childForFieldName('name')?.text;
+  return out.replace(/^::/, '');
+}
+
+/** Index in `chain` of the outermost node of the qualified name the leaf belongs to. */
+function qualifiedTop(chain: Frame[]): number {
+  let t = 0;
+  for (;;) {
+    const parent = chain[t + 1];
+    const node = chain[t] as Frame;
+    if (!parent) return t;
+    if (parent.type === 'qualified_identifier' || ((parent.type === 'template_type' || parent.type === 'template_function') && node.field === 'name')) t++;
+    else return t;
+  }
+}
+
+/** Is chain[t] the name being declared, and if so what kind of definition is it (or a prototype)? */
+function declarationOf(ctx: Context, chain: Frame[], t: number): Definition['kind'] | 'prototype' | undefined {
+  const top = chain[t] as Frame;
+  const parent = chain[t + 1];
+  if (!parent || !DECLARING_PARENTS.has(parent.type)) return undefined;
+  if (TYPE_SPECIFIERS.has(parent.type) && top.field === 'name') {
+    // `struct X {` or `struct X : Base {` defines X; `struct X*` only names it.
+    return /^\s*(final\b\s*)?[{:]/.test(ctx.text.slice(top.end, top.end + 40)) ? 'type' : undefined;
+  }
+  if ((parent.type === 'preproc_def' || parent.type === 'preproc_function_def') && top.field === 'name') return 'macro';
+  if (parent.type === 'alias_declaration' && top.field === 'name') return 'type';
+  if (parent.type === 'namespace_definition') return 'namespace';
+  if (parent.type === 'enumerator' && top.field === 'name') return 'variable';
+  let d = t;
+  let sawFunction = false;
+  while (chain[d + 1] && DECLARATORS.has((chain[d + 1] as Frame).type)) {
+    if ((chain[d] as Frame).field !== 'declarator') return undefined;
+    if ((chain[d + 1] as Frame).type === 'function_declarator') sawFunction = true;
+    d++;
+  }
+  const owner = chain[d + 1];
+  // A declaration may declare several names (`int a, b;`): each is a `declarator` child.
+  if (!owner || !DECLARATION_OWNERS.has(owner.type) || (chain[d] as Frame).field !== 'declarator') return undefined;
+  if (owner.type === 'type_definition') return 'type';
+  if (sawFunction) return owner.type === 'function_definition' ? 'function' : 'prototype';
+  return 'variable';
+}
+
+function roleOf(chain: Frame[], t: number): Role {
+  const top = chain[t] as Frame;
+  const parent = chain[t + 1];
+  if (parent?.type === 'call_expression' && top.field === 'function') return 'call';
+  if (top.type === 'template_function') return 'call';
+  if ((chain[0] as Frame).type === 'type_identifier' || top.type === 'template_type') return 'type';
+  // sizeof(float4): the grammar cannot tell a type from an expression there; it is usually a type.
+  if (parent?.type === 'parenthesized_expression' && /^(sizeof|alignof)/.test(chain[t + 2]?.type ?? '')) return 'type';
+  return 'value';
+}
+
+/** Is `offset` inside a #define body's code (not in a string or comment of it)? Returns the macro name. */
+function macroBody(ctx: Context, chain: Frame[], offset: number): string | undefined | false {
+  const arg = chain[0] as Frame;
+  let spans = ctx.macroCode.get(arg.start);
+  if (!spans) {
+    spans = codeSpans(ctx.text.slice(arg.start, arg.end));
+    ctx.macroCode.set(arg.start, spans);
+  }
+  if (!inSpans(spans, offset - arg.start)) return false;
+  const def = chain[1];
+  return def ? /^#\s*define\s+(\w+)/.exec(ctx.text.slice(def.start, def.start + 300))?.[1] : undefined;
 }
 
 function isInteresting(lexicon: Lexicon, tok: string, pattern: RegExp | undefined): boolean {
   return lexicon.names.has(tok) || lexicon.deviceOnly.has(tok) || QUALIFIERS.has(tok) || ASM.has(tok) || (pattern !== undefined && pattern.test(tok));
 }
 
-function handleToken(ctx: Context, tok: string, start: number): void {
+function handleToken(ctx: Context, tok: string, start: number, chain: Frame[]): void {
   const end = start + tok.length;
-  const node = ctx.root.descendantForIndex(start, end);
-  if (isNonCode(node)) return;
+  const leaf = chain[0];
+  if (!leaf || NON_CODE.has(leaf.type)) return;
 
-  if (node.type === 'preproc_arg') {
-    const macro = macroBody(ctx, node, start);
+  if (leaf.type === 'preproc_arg') {
+    const macro = macroBody(ctx, chain, start);
     if (macro === false) return;
     if (tok === '<<<') return addOccurrence(ctx, '<<<>>>', 'syntax', start, end, macro);
     if (ASM.has(tok)) return addOccurrence(ctx, 'asm', 'syntax', start, end, macro);
@@ -292,37 +307,38 @@ function handleToken(ctx: Context, tok: string, start: number): void {
   }
   if (tok === '<<<') return addOccurrence(ctx, '<<<>>>', 'syntax', start, end);
   if (ASM.has(tok)) return addOccurrence(ctx, 'asm', 'syntax', start, end);
-  if (QUALIFIERS.has(tok)) {
+  if (QUALIFIERS.has(tok) || TARGET_QUALIFIER.test(tok)) {
     if (tok === '__shared__') {
       const stmtStart = Math.max(ctx.text.lastIndexOf(';', start), ctx.text.lastIndexOf('{', start), ctx.text.lastIndexOf('}', start));
       if (/\bextern\b/.test(ctx.text.slice(stmtStart + 1, start))) return addOccurrence(ctx, 'extern __shared__', 'qualifier', start, end);
     }
     return addOccurrence(ctx, tok, 'qualifier', start, end);
   }
-  if (!NAME_NODES.has(node.type)) {
+  if (!NAME_NODES.has(leaf.type) || leaf.start !== start) {
     // The grammar gave up here (ERROR) or the token is a keyword-like leaf: fall back to the text.
-    if (node.type === 'ERROR' || inError(ctx, start) || node.type === tok) {
+    if (leaf.type === 'ERROR' || inError(ctx, start) || leaf.type === tok) {
       const q = textQualified(ctx.text, start, end);
       if (q) addOccurrence(ctx, q.name, BUILTINS.has(tok) ? 'builtin' : textRole(ctx.text, end), q.start, end);
     }
     return;
   }
   // obj.member: a field name is only a CUDA name as part of a qualified name.
-  if (node.type === 'field_identifier' && node.parent?.type !== 'qualified_identifier') return;
-  const { top, parent } = qualifiedTop(node);
+  if (leaf.type === 'field_identifier' && chain[1]?.type !== 'qualified_identifier') return;
+  const t = qualifiedTop(chain);
+  const top = chain[t] as Frame;
   if (top.type === 'namespace_identifier') return;
-  const decl = declarationOf(top, parent);
+  const decl = declarationOf(ctx, chain, t);
   if (decl === 'prototype') return;
+  const name = qualifiedNameText(ctx.text.slice(top.start, top.end));
   if (decl) {
-    const row = lineOf(ctx.lines, top.startIndex);
-    const def: Definition = { name: qualifiedName(top).replace(/^::/, ''), kind: decl, line: row + 1 };
+    const row = lineOf(ctx.lines, top.start);
+    const def: Definition = { name, kind: decl, line: row + 1 };
     if (ctx.conditions[row]) def.conditional = true;
     ctx.definitions.push(def);
     return;
   }
-  const name = qualifiedName(top).replace(/^::/, '');
-  const role: Role = BUILTINS.has(name) ? 'builtin' : node.type === 'identifier' && inError(ctx, start) ? textRole(ctx.text, end) : roleOf(top, parent, node);
-  addOccurrence(ctx, name, role, top.startIndex, top.endIndex);
+  const role: Role = BUILTINS.has(name) ? 'builtin' : leaf.type === 'identifier' && inError(ctx, start) ? textRole(ctx.text, end) : roleOf(chain, t);
+  addOccurrence(ctx, name, role, top.start, top.end);
 }
 
 /** Reports CUDA headers as uses; returns every included path (the match stage follows project headers). */
@@ -383,7 +399,7 @@ function errorRegions(root: SyntaxNode): { spans: Span[]; lines: number[] } {
  * which the caller owns (one per thread).
  */
 export function extractFacts(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
-  const tree = parseText(parser, text);
+  const tree = parseText(parser, text.includes('__') ? text.replace(TARGET_QUALIFIERS, (m) => ' '.repeat(m.length)) : text);
   const lines = indexLines(text);
   const errors = errorRegions(tree.rootNode);
   const ctx: Context = {
@@ -407,11 +423,9 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
     if (m[0] === '<<<' || isInteresting(lexicon, m[0], pattern)) tokens.push(m);
   }
   collectKernels(ctx, tokens);
-  for (const m of tokens) {
-    const tok = m[0];
-    if (lexicon.deviceOnly.has(tok) && !lexicon.names.has(tok) && !inDevice(ctx, m.index)) continue;
-    handleToken(ctx, tok, m.index);
-  }
+  const wanted = tokens.filter((m) => !(lexicon.deviceOnly.has(m[0]) && !lexicon.names.has(m[0]) && !inDevice(ctx, m.index)));
+  const chains = locateTokens(tree, wanted.map((m) => m.index));
+  wanted.forEach((m, i) => handleToken(ctx, m[0], m.index, chains[i] as Frame[]));
   const includes = collectIncludes(ctx);
   const facts: FileFacts = {
     path,
