@@ -10,16 +10,22 @@ export interface Resolution {
   family?: string;
 }
 
+/** A name the written one may stand for. `using` candidates come from `using namespace X;` only. */
+export interface Candidate {
+  name: string;
+  via: 'written' | 'using';
+}
+
 /** Names a written name may stand for, most specific first. */
-export function candidateNames(name: string, ns: NamespaceFacts): string[] {
+export function candidateNames(name: string, ns: NamespaceFacts): Candidate[] {
   const parts = name.split('::');
   const head = parts[0] as string;
   const expanded = ns.aliases[head] ? [ns.aliases[head], ...parts.slice(1)].join('::') : name;
-  const out = [expanded];
-  if (parts.length === 1 && ns.usingDeclarations[name]) out.push(ns.usingDeclarations[name]);
-  for (const u of ns.usingNamespaces) out.push(`${u}::${expanded}`);
-  // A qualified name under an aliased namespace can itself be an alias target (`cg::` -> `cooperative_groups::`).
-  return [...new Set(out)];
+  const out: Candidate[] = [{ name: expanded, via: 'written' }];
+  if (parts.length === 1 && ns.usingDeclarations[name]) out.push({ name: ns.usingDeclarations[name], via: 'written' });
+  for (const u of ns.usingNamespaces) out.push({ name: `${u}::${expanded}`, via: 'using' });
+  const seen = new Set<string>();
+  return out.filter((c) => !seen.has(c.name) && seen.add(c.name));
 }
 
 /** `a::b::c` -> [`a::b::c`, `a::b`, `a`]: `cub::BlockReduce<..>::TempStorage` is answered by `cub::BlockReduce`. */
@@ -41,9 +47,11 @@ export function ruleApplies(rule: Rule, occ: Occurrence): boolean {
   return true;
 }
 
-function ruleFor(catalog: Catalog, name: string, occ: Occurrence): Rule | undefined {
-  const exact = catalog.bySymbol.get(name)?.find((r) => ruleApplies(r, occ));
-  if (exact) return exact;
+function exactRule(catalog: Catalog, name: string, occ: Occurrence): Rule | undefined {
+  return catalog.bySymbol.get(name)?.find((r) => ruleApplies(r, occ));
+}
+
+function prefixRule(catalog: Catalog, name: string, occ: Occurrence): Rule | undefined {
   const header = occ.role === 'include';
   for (const { prefix, rule } of catalog.prefixRules) {
     if ((rule.kind === 'header') === header && name.startsWith(prefix) && ruleApplies(rule, occ)) return rule;
@@ -51,35 +59,55 @@ function ruleFor(catalog: Catalog, name: string, occ: Occurrence): Rule | undefi
   return undefined;
 }
 
+/** A prefix shorter than the written name only answers for namespaced names (never `a::b` -> `a`). */
+function namespacedPrefixes(candidate: string): string[] {
+  const all = prefixes(candidate);
+  return candidate.includes('::') ? all.filter((n) => n.includes('::')) : all;
+}
+
+/**
+ * The answer for one use: an exact rule for the longest known name first (`thrust::device_vector` for
+ * `thrust::device_vector<T>::iterator`), then prefix rules (`thrust::*`, `cublasXt*`), then the
+ * inventory, then CUDA namespaces, then CUDA-looking patterns. Names reached
+ * only through `using namespace X;` must match exactly, and an unqualified one must be used as a call
+ * or a type: with `using namespace thrust;` a variable `count` is not `thrust::count`.
+ */
 export function resolve(catalog: Catalog, occ: Occurrence, ns: NamespaceFacts): Resolution | undefined {
   if (occ.role === 'include' || occ.role === 'qualifier' || occ.role === 'syntax') {
-    const rule = ruleFor(catalog, occ.name, occ);
+    const rule = exactRule(catalog, occ.name, occ) ?? prefixRule(catalog, occ.name, occ);
     if (rule) return { symbol: occ.name, rule };
     if (occ.role === 'include') return { symbol: occ.name, family: 'headers' };
     return { symbol: occ.name, family: 'kernel' };
   }
   const candidates = candidateNames(occ.name, ns);
-  for (const candidate of candidates) {
-    for (const name of prefixes(candidate)) {
-      // A prefix shorter than the written name only answers for namespaced names (never `a::b` -> `a`).
-      if (name !== candidate && !name.includes('::') && candidate.includes('::')) break;
-      const rule = ruleFor(catalog, name, occ);
-      if (rule) return { symbol: name === candidate ? candidate : name, rule };
+  // `wmma::mem_row_major` under `using namespace nvcuda;` is specific enough; a bare `count` must be a call.
+  const usingOk = occ.name.includes('::') || occ.role === 'call' || occ.role === 'type' || occ.role === 'macro-body' || occ.role === 'token';
+  const usable = candidates.filter((c) => c.via === 'written' || usingOk);
+  for (const { name: candidate } of usable) {
+    for (const name of namespacedPrefixes(candidate)) {
+      const rule = exactRule(catalog, name, occ);
+      if (rule) return { symbol: name, rule };
       // A rule that knows the name but not this use (host code for a device-only rule, `int dim3` as a
-      // variable) has the last word: the inventory must not report it anyway.
+      // variable) has the last word: nothing else may report it.
       if (catalog.bySymbol.has(name)) return undefined;
-      const inv = catalog.inventory.get(name);
-      if (inv) {
-        if (inv.stdOverlap && !occ.device) return undefined;
-        return { symbol: name, inventory: inv };
-      }
     }
   }
-  for (const candidate of candidates) {
+  const written = candidates.filter((c) => c.via === 'written').map((c) => c.name);
+  for (const candidate of written) {
+    const rule = prefixRule(catalog, candidate, occ);
+    if (rule) return { symbol: candidate, rule };
+  }
+  for (const { name: candidate } of usable) {
+    for (const name of namespacedPrefixes(candidate)) {
+      const inv = catalog.inventory.get(name);
+      if (inv) return inv.stdOverlap && !occ.device ? undefined : { symbol: name, inventory: inv };
+    }
+  }
+  for (const candidate of written) {
     const ns2 = catalog.recognition.namespaces.find((n) => candidate.startsWith(n.prefix));
     if (ns2) return { symbol: candidate, family: ns2.family };
   }
-  const bare = candidates[0] as string;
+  const bare = written[0] as string;
   const pattern = catalog.recognition.identifiers.find((x) => x.pattern.test(bare));
   if (pattern) return { symbol: bare, family: pattern.family };
   return undefined;

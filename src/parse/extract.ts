@@ -268,6 +268,9 @@ function roleOf(chain: Frame[], t: number): Role {
   if (parent?.type === 'call_expression' && top.field === 'function') return 'call';
   if (top.type === 'template_function') return 'call';
   if ((chain[0] as Frame).type === 'type_identifier' || top.type === 'template_type') return 'type';
+  // A qualified name in a type position (`wmma::fragment<…> f;`, a template argument), whichever of its
+  // tokens was looked at first.
+  if (top.field === 'type' || parent?.type === 'type_descriptor') return 'type';
   // sizeof(float4): the grammar cannot tell a type from an expression there; it is usually a type.
   if (parent?.type === 'parenthesized_expression' && /^(sizeof|alignof)/.test(chain[t + 2]?.type ?? '')) return 'type';
   return 'value';
