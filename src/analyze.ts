@@ -4,7 +4,7 @@
  * Library entry point; the CLI is a thin layer over `scan`.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve as resolvePath } from 'node:path';
 import { buildLexicon } from './catalog/lexicon.js';
 import { applyCi } from './ci/apply.js';
 import { readBaseline } from './ci/baseline-file.js';
@@ -91,7 +91,8 @@ export function parseFiles(
   return parseStageSync(files, { lexicon, maxFileSize, cache });
 }
 
-export function buildReport(root: string, catalog: Catalog, profiles: Profile[], entries: FileEntry[], facts: FileFacts[], effort?: EffortSetup): Report {
+/** Match and summarise; with `estimate` false the effort section is left for the caller (who filters findings first). */
+export function buildReport(root: string, catalog: Catalog, profiles: Profile[], entries: FileEntry[], facts: FileFacts[], effort?: EffortSetup, estimate = true): Report {
   const { findings, kernels, targetUses } = matchFacts(facts, catalog, profiles);
   const files = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: Report = {
@@ -106,7 +107,7 @@ export function buildReport(root: string, catalog: Catalog, profiles: Profile[],
   };
   const progress = computeProgress(findings, targetUses, [...new Set(profiles.map((p) => p.vendor))], effort?.groupDepth ?? 1);
   if (progress) report.progress = progress;
-  return withEffort(report, catalog, profiles, effort);
+  return estimate ? withEffort(report, catalog, profiles, effort) : report;
 }
 
 /** The root as the user would write it: relative to the working folder when inside it. */
@@ -117,8 +118,6 @@ function displayRoot(root: string): string {
 
 /** The scan up to the parse stage, and `finish` for the rest, so the sync and async forms share it. */
 function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseStageOptions; finish(parsed: { facts: FileFacts[]; entries: FileEntry[] }): Report } {
-  const catalog = options.catalog ?? loadCatalog({ userRules: options.rules });
-  const profiles = selectProfiles(catalog, options.targets);
   let discovery;
   try {
     discovery = discover(options.paths, { exclude: options.exclude, gitignore: options.gitignore });
@@ -127,6 +126,10 @@ function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseSta
     throw e;
   }
   const config = loadConfig(discovery.root, options.config);
+  // Rule folders from the config file are relative to it; --rules adds to them.
+  const userRules = [...(config?.rules ?? []).map((r) => resolvePath(config?.dir ?? discovery.root, r)), ...(options.rules ?? [])];
+  const catalog = options.catalog ?? loadCatalog({ userRules });
+  const profiles = selectProfiles(catalog, options.targets);
   const groupDepth = options.groupDepth ?? 1;
   if (!Number.isInteger(groupDepth) || groupDepth < 1) throw new UsageError(`invalid group depth ${groupDepth}`, 'use a whole number of folders, 1 or more (--group-depth 1)');
   const effort: EffortSetup = { ...effortWeightsFor(config), groupDepth };
@@ -151,7 +154,7 @@ function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseSta
   };
   const finish = ({ facts, entries }: { facts: FileFacts[]; entries: FileEntry[] }): Report => {
     const skipped: FileEntry[] = discovery.skipped.map((s) => ({ path: s.path, language: 'unknown', lines: 0, status: 'skipped', reason: s.reason }));
-    const report = buildReport(displayRoot(discovery.root), catalog, profiles, [...entries, ...skipped], facts, effort);
+    const report = buildReport(displayRoot(discovery.root), catalog, profiles, [...entries, ...skipped], facts, effort, false);
     // Post-match CI step: suppressions, baseline comparison, changed-lines filter (pure functions in src/ci/).
     const ignore = config?.ignore ? { file: config.file, ...config.ignore } : undefined;
     // The estimate is made again on the findings the CI step kept (suppressed ones are left out).

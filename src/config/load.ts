@@ -3,7 +3,7 @@
  * Validated against schemas/config.schema.json; every problem is a UsageError naming the file and field.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { UsageError } from '../util/errors.js';
@@ -23,7 +23,11 @@ export interface IgnoreConfig {
 export interface Config {
   /** The file it was read from, as given (for messages). */
   file: string;
+  /** The folder holding the file (absolute), which relative paths in it are resolved against. */
+  dir?: string;
   ignore?: IgnoreConfig;
+  /** Extra rule files or folders, relative to the config file (like --rules). */
+  rules?: string[];
   /** Overrides of the effort weights (rules/effort.yaml), merged over the defaults by config/effort.ts. */
   effort?: Record<string, unknown>;
 }
@@ -80,5 +84,5 @@ export function loadConfig(root: string, explicit?: string): Config | undefined 
   } catch (e) {
     throw new UsageError(`cannot read config ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'check the --config path');
   }
-  return parseConfig(text, explicit ?? CONFIG_FILE_NAME);
+  return { ...parseConfig(text, explicit ?? CONFIG_FILE_NAME), dir: dirname(resolve(path)) };
 }

@@ -69,25 +69,69 @@ function costKernel(k: KernelEntry, profile: Profile, weights: EffortWeights, de
   return { kernel: k, mode, items, featureHours };
 }
 
+/**
+ * What every target's estimate shares: components, finding and kernel counts per group, and a
+ * collation rank per string (the items' sort order, computed once instead of per comparison).
+ */
+interface SharedFacts {
+  componentOf(file: string): string;
+  components: Set<string>;
+  uses: { file: Map<string, number>; component: Map<string, number>; family: Map<string, number> };
+  kernels: { file: Map<string, number>; component: Map<string, number>; family: Map<string, number> };
+}
+
+function sharedFacts(input: EffortInput, findings: Finding[], depth: number): SharedFacts {
+  const memo = new Map<string, string>();
+  const component = (file: string): string => {
+    let c = memo.get(file);
+    if (c === undefined) memo.set(file, (c = componentOf(file, depth)));
+    return c;
+  };
+  const bump = (m: Map<string, number>, key: string): void => {
+    m.set(key, (m.get(key) ?? 0) + 1);
+  };
+  const uses = { file: new Map<string, number>(), component: new Map<string, number>(), family: new Map<string, number>() };
+  const kernels = { file: new Map<string, number>(), component: new Map<string, number>(), family: new Map([['kernel', input.kernels.length]]) };
+  for (const f of findings) {
+    bump(uses.file, f.file);
+    bump(uses.component, component(f.file));
+    bump(uses.family, f.family);
+  }
+  for (const k of input.kernels) {
+    bump(kernels.file, k.file);
+    bump(kernels.component, component(k.file));
+  }
+  const components = new Set<string>();
+  for (const f of input.files) if (f.status === 'scanned') components.add(component(f.path));
+  return { componentOf: component, components, uses, kernels };
+}
+
+/** A use or covered item while its uses are counted (hours are set once the count is final). */
+interface OpenItem {
+  item: EffortItem;
+  /** The API group of a use item (symbol, status, kind); undefined for covered uses. */
+  api?: string;
+}
+
 function estimateTarget(
   input: EffortInput,
   findings: Finding[],
   profile: Profile,
   weights: EffortWeights,
   depth: number,
+  shared: SharedFacts,
 ): { target: TargetEffort; incompatibilities: TargetIncompatibilities } {
   const items: EffortItem[] = [];
   const model = weights.kernels.models[profile.kernelModel];
   const kindFactor = (kind: string): number => weights.kindFactors[kind] ?? 1;
   const kfText = (kind: string): string => (weights.kindFactors[kind] !== undefined ? ` × kindFactors.${kind}` : '');
+  const componentOfFile = shared.componentOf;
 
   // Kernels first: a rewritten kernel covers the uses inside it.
   const kernelCosts = input.kernels.map((k) => costKernel(k, profile, weights, depth));
-  for (const kc of kernelCosts) items.push(...kc.items);
+  for (const kc of kernelCosts) for (const i of kc.items) items.push(i);
   const rewritten = new Map<string, KernelCost[]>();
   for (const kc of kernelCosts) if (kc.mode === 'rewrite') byKey(rewritten, kc.kernel.file, () => []).push(kc);
-  const coveringKernel = (f: Finding): KernelEntry | undefined =>
-    rewritten.get(f.file)?.find((kc) => f.line >= kc.kernel.line && f.line <= kc.kernel.endLine)?.kernel;
 
   // Learning the kernel model: once per repository, shared by the kernels (grouped by file).
   if (input.kernels.length) {
@@ -97,85 +141,131 @@ function estimateTarget(
     for (const [file, ks] of perFile) {
       items.push({
         kind: 'learning', subject: `${profile.kernelModel} kernel model`, family: 'kernel', file, line: ks[0]!.line,
-        component: componentOf(file, depth), count: ks.length, rate: perKernel, hours: scale(perKernel, ks.length),
+        component: componentOfFile(file), count: ks.length, rate: perKernel, hours: scale(perKernel, ks.length),
         weight: `kernels.models.${profile.kernelModel}.learning`,
         note: `${ks.length} of ${input.kernels.length} kernels' share of a once-per-repository cost`,
       });
     }
   }
 
-  // Uses: costed per use, or covered by a rewritten kernel.
-  const costed: CostedFinding[] = [];
-  const useItems = new Map<string, EffortItem>();
-  const apiUses = new Map<string, { status: Status; kind: string; family: string; symbol: string; perFile: Map<string, { count: number; line: number }> }>();
-  for (const f of findings) {
+  // Uses: costed per use, or covered by a rewritten kernel. One item per (file, symbol, status, kind),
+  // or per (file, symbol, status, covering kernel); per finding only a count goes up.
+  const costed: CostedFinding[] = new Array<CostedFinding>(findings.length);
+  const open: OpenItem[] = [];
+  const rates = new Map<string, EffortRange>(); // status\0kind -> hours per use
+  const byFile = new Map<string, Map<string, OpenItem>>();
+  let lastFile: string | undefined;
+  let fileItems = new Map<string, OpenItem>();
+  let fileKernels: KernelCost[] | undefined;
+  for (let n = 0; n < findings.length; n++) {
+    const f = findings[n]!;
+    if (f.file !== lastFile) {
+      lastFile = f.file;
+      fileItems = byKey(byFile, f.file, () => new Map());
+      fileKernels = rewritten.get(f.file);
+    }
     const status = statusOn(f, profile);
-    const cover = coveringKernel(f);
-    const component = componentOf(f.file, depth);
+    const cover = fileKernels?.find((kc) => f.line >= kc.kernel.line && f.line <= kc.kernel.endLine)?.kernel;
     if (cover) {
-      const key = `covered\0${f.file}\0${f.symbol}\0${status}\0${cover.line}`;
-      const item = byKey(useItems, key, () => ({
-        kind: 'covered', subject: f.symbol, status, family: f.family, file: f.file, line: f.line, component, count: 0, rate: ZERO, hours: ZERO,
-        weight: `kernels.models.${profile.kernelModel}.rewrite`, note: `covered by the rewrite of kernel ${cover.name} (${cover.file}:${cover.line})`,
-      }) as EffortItem);
-      item.count++;
-      costed.push({ finding: f, status, rate: ZERO, covered: true });
+      const key = `covered\0${f.symbol}\0${status}\0${cover.line}`;
+      let o = fileItems.get(key);
+      if (!o) {
+        o = {
+          item: {
+            kind: 'covered', subject: f.symbol, status, family: f.family, file: f.file, line: f.line, component: componentOfFile(f.file), count: 0, rate: ZERO, hours: ZERO,
+            weight: `kernels.models.${profile.kernelModel}.rewrite`, note: `covered by the rewrite of kernel ${cover.name} (${cover.file}:${cover.line})`,
+          },
+        };
+        fileItems.set(key, o);
+        open.push(o);
+      }
+      o.item.count++;
+      costed[n] = { finding: f, status, rate: ZERO, covered: true };
       continue;
     }
-    const rate = scale(weights.uses[status], kindFactor(f.kind));
-    const key = `use\0${f.file}\0${f.symbol}\0${status}\0${f.kind}`;
-    const item = byKey(useItems, key, () => ({
-      kind: 'use', subject: f.symbol, status, family: f.family, file: f.file, line: f.line, component, count: 0, rate, hours: ZERO,
-      weight: `uses.${status}${kfText(f.kind)}`,
-    }) as EffortItem);
-    item.count++;
-    item.hours = scale(rate, item.count);
-    costed.push({ finding: f, status, rate, covered: false });
-    const api = byKey(apiUses, `${f.symbol}\0${status}\0${f.kind}`, () => ({ status, kind: f.kind, family: f.family, symbol: f.symbol, perFile: new Map() }));
-    byKey(api.perFile, f.file, () => ({ count: 0, line: f.line })).count++;
+    const api = `${f.symbol}\0${status}\0${f.kind}`;
+    let o = fileItems.get(api);
+    if (!o) {
+      const rk = `${status}\0${f.kind}`;
+      let rate = rates.get(rk);
+      if (!rate) rates.set(rk, (rate = scale(weights.uses[status], kindFactor(f.kind))));
+      o = {
+        item: {
+          kind: 'use', subject: f.symbol, status, family: f.family, file: f.file, line: f.line, component: componentOfFile(f.file), count: 0, rate, hours: ZERO,
+          weight: `uses.${status}${kfText(f.kind)}`,
+        },
+        api,
+      };
+      fileItems.set(api, o);
+      open.push(o);
+    }
+    o.item.count++;
+    costed[n] = { finding: f, status, rate: o.item.rate, covered: false };
   }
-  items.push(...useItems.values());
 
-  // Distinct APIs: once per repository, each file taking its share by number of costed uses.
+  // Distinct APIs: once per repository, each file taking its share by number of costed uses
+  // (a file's uses of an API are exactly its use item's count).
+  const apiUses = new Map<string, { status: Status; kind: string; family: string; symbol: string; files: EffortItem[]; total: number }>();
+  for (const o of open) {
+    const i = o.item;
+    items.push(i);
+    if (o.api === undefined) continue;
+    i.hours = scale(i.rate, i.count);
+    const g = byKey(apiUses, o.api, () => ({ status: i.status!, kind: kindOfWeight(i.weight), family: i.family!, symbol: i.subject, files: [], total: 0 }));
+    g.files.push(i);
+    g.total += i.count;
+  }
   const apiHours = new Map<string, EffortRange>();
   for (const api of apiUses.values()) {
-    const total = [...api.perFile.values()].reduce((n, x) => n + x.count, 0);
     const once = scale(weights.apis[api.status], kindFactor(api.kind));
     apiHours.set(api.symbol, add(apiHours.get(api.symbol) ?? ZERO, once));
-    const rate = scale(once, 1 / total);
-    for (const [file, { count, line }] of api.perFile) {
+    const rate = scale(once, 1 / api.total);
+    const weight = `apis.${api.status}${kfText(api.kind)}`;
+    for (const use of api.files) {
+      const count = use.count;
       items.push({
-        kind: 'api', subject: api.symbol, status: api.status, family: api.family, file, line, component: componentOf(file, depth),
-        count, rate, hours: scale(rate, count), weight: `apis.${api.status}${kfText(api.kind)}`,
-        note: total === count ? 'once per repository' : `${count} of ${total} uses' share of a once-per-repository cost`,
+        kind: 'api', subject: api.symbol, status: api.status, family: api.family, file: use.file, line: use.line, component: use.component,
+        count, rate, hours: scale(rate, count), weight,
+        note: api.total === count ? 'once per repository' : `${count} of ${api.total} uses' share of a once-per-repository cost`,
       });
     }
   }
 
-  items.sort(compareItems);
-  const code = sum(items.map((i) => i.hours));
-  const build = times(code, weights.build.fraction);
-  const validation = times(code, weights.validation.fraction);
-  const codeText = `${code.likely.toFixed(2)} h of code work (likely)`;
+  sortItems(items);
+  // One pass in item order: totals by kind, and the code hours of every rollup group (sums in the
+  // same order as adding the items one by one, so the numbers do not depend on how they are grouped).
+  const code = new Acc();
+  const kinds = { use: new Acc(), api: new Acc(), kernel: new Acc(), learning: new Acc() };
+  const groups = { component: new Map<string, Acc>(), file: new Map<string, Acc>(), family: new Map<string, Acc>() };
+  for (const c of shared.components) groups.component.set(c, new Acc());
+  const into = (m: Map<string, Acc>, key: string | undefined, i: EffortItem): void => {
+    if (key === undefined) return;
+    let a = m.get(key);
+    if (!a) m.set(key, (a = new Acc()));
+    a.add(i);
+  };
+  for (const i of items) {
+    code.add(i);
+    const k = kinds[i.kind as keyof typeof kinds];
+    if (k) k.add(i);
+    into(groups.component, i.component, i);
+    into(groups.file, i.file, i);
+    into(groups.family, i.family, i);
+  }
+  const codeHours = code.range();
+  const build = times(codeHours, weights.build.fraction);
+  const validation = times(codeHours, weights.validation.fraction);
+  const codeText = `${codeHours.likely.toFixed(2)} h of code work (likely)`;
   items.push(
-    { kind: 'build', subject: 'build system', count: code.likely, rate: weights.build.fraction, hours: build, weight: 'build.fraction', note: `fraction of ${codeText}` },
-    { kind: 'validation', subject: 'testing and validation', count: code.likely, rate: weights.validation.fraction, hours: validation, weight: 'validation.fraction', note: `fraction of ${codeText}` },
+    { kind: 'build', subject: 'build system', count: codeHours.likely, rate: weights.build.fraction, hours: build, weight: 'build.fraction', note: `fraction of ${codeText}` },
+    { kind: 'validation', subject: 'testing and validation', count: codeHours.likely, rate: weights.validation.fraction, hours: validation, weight: 'validation.fraction', note: `fraction of ${codeText}` },
   );
-  const total = add(add(code, build), validation);
-  const part = (pred: (i: EffortItem) => boolean): EffortRange => round(sum(items.filter(pred).map((i) => i.hours)));
+  const total = add(add(codeHours, build), validation);
 
   // Rollups.
   const overhead = overheadFactor(weights.build.fraction, weights.validation.fraction);
-  const count = (keyOf: (file: string) => string): { uses: Map<string, number>; kernels: Map<string, number> } => {
-    const uses = new Map<string, number>();
-    const kernels = new Map<string, number>();
-    for (const f of findings) uses.set(keyOf(f.file), (uses.get(keyOf(f.file)) ?? 0) + 1);
-    for (const k of input.kernels) kernels.set(keyOf(k.file), (kernels.get(keyOf(k.file)) ?? 0) + 1);
-    return { uses, kernels };
-  };
-  const components = new Set(input.files.filter((f) => f.status === 'scanned').map((f) => componentOf(f.path, depth)));
-  const familyUses = new Map<string, number>();
-  for (const f of findings) familyUses.set(f.family, (familyUses.get(f.family) ?? 0) + 1);
+  const rows = (m: Map<string, Acc>, uses: Map<string, number>, kernels: Map<string, number>): EffortRollup[] =>
+    [...m].map(([key, a]) => rollupRow(key, a, uses.get(key) ?? 0, kernels.get(key) ?? 0, overhead, weights.hoursPerDay));
   const byHours = (a: { hours: EffortRange; key: string }, b: { hours: EffortRange; key: string }): number =>
     b.hours.likely - a.hours.likely || a.key.localeCompare(b.key);
 
@@ -185,41 +275,30 @@ function estimateTarget(
     kernelModel: profile.kernelModel,
     total: round(total),
     days: round(scale(total, 1 / weights.hoursPerDay)),
-    portability: portability(items),
+    portability: code.portability(),
     breakdown: {
-      uses: part((i) => i.kind === 'use'),
-      apis: part((i) => i.kind === 'api'),
-      kernels: part((i) => i.kind === 'kernel'),
-      learning: part((i) => i.kind === 'learning'),
-      code: round(code),
+      uses: round(kinds.use.range()),
+      apis: round(kinds.api.range()),
+      kernels: round(kinds.kernel.range()),
+      learning: round(kinds.learning.range()),
+      code: round(codeHours),
       build: round(build),
       validation: round(validation),
     },
     kernels: { rewrite: kernelCosts.filter((k) => k.mode === 'rewrite').length, adapt: kernelCosts.filter((k) => k.mode === 'adapt').length },
-    byComponent: rollup(items, (i) => i.component, count((f) => componentOf(f, depth)), overhead, weights.hoursPerDay, components)
-      .sort((a, b) => a.key.localeCompare(b.key)),
-    byFile: rollup(items, (i) => i.file, count((f) => f), overhead, weights.hoursPerDay).sort(byHours),
-    byFamily: rollup(items, (i) => i.family, { uses: familyUses, kernels: new Map([['kernel', input.kernels.length]]) }, overhead, weights.hoursPerDay).sort(byHours),
-    items: items.map((i) => ({ ...i, rate: round(i.rate), hours: round(i.hours), count: Math.round(i.count * 1000) / 1000 })),
+    byComponent: rows(groups.component, shared.uses.component, shared.kernels.component).sort((a, b) => a.key.localeCompare(b.key)),
+    byFile: rows(groups.file, shared.uses.file, shared.kernels.file).sort(byHours),
+    byFamily: rows(groups.family, shared.uses.family, shared.kernels.family).sort(byHours),
+    items: roundItems(items),
   };
   const incompatibilities = findIncompatibilities({ profile, weights, costed, kernelCosts, apiHours, ruleFeatures: input.ruleFeatures ?? {} });
   return { target, incompatibilities };
 }
 
-const partRank = (part: string | undefined): number => (part === 'base' ? 0 : part === 'lines' ? 1 : 2);
-
-const KIND_ORDER: Record<string, number> = { kernel: 0, learning: 1, use: 2, api: 3, covered: 4 };
-
-function compareItems(a: EffortItem, b: EffortItem): number {
-  return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
-    (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    a.subject.localeCompare(b.subject) ||
-    partRank(a.part) - partRank(b.part) ||
-    (a.part ?? '').localeCompare(b.part ?? '') ||
-    (a.status ?? '').localeCompare(b.status ?? '')
-  );
+/** The finding kind behind a use item's weight path (`uses.partial × kindFactors.enum` -> enum); items keep no kind field. */
+function kindOfWeight(weight: string): string {
+  const at = weight.indexOf('kindFactors.');
+  return at === -1 ? '' : weight.slice(at + 'kindFactors.'.length);
 }
 
 /**

@@ -208,3 +208,24 @@ describe('discovery', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 });
+
+describe('config file rules entry', () => {
+  it('loads rule folders named in ascendify.config.yaml, relative to it', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'ascendify-cfg-rules-'));
+    mkdirSync(join(d, 'team-rules'));
+    writeFileSync(join(d, 'a.cu'), 'void f() { void* p; gpuMalloc(&p, 4); }\n');
+    writeFileSync(
+      join(d, 'team-rules', 'wrappers.yaml'),
+      'family: wrappers\nrules:\n  - id: team-gpu-malloc\n    symbols: [gpuMalloc]\n    kind: function\n    targets:\n      ascend: { status: direct, replacement: [npuMalloc], source: "wiki" }\n      cambricon: { status: none, note: "no wrapper yet" }\n',
+    );
+    writeFileSync(join(d, 'ascendify.config.yaml'), 'rules: [team-rules]\n');
+    const r = await cli(['scan', d, '--format', 'json', '--no-cache']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['team-gpu-malloc']);
+    writeFileSync(join(d, 'ascendify.config.yaml'), 'rules: [missing-dir]\n');
+    const bad = await cli(['scan', d, '--no-cache']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('missing-dir');
+    rmSync(d, { recursive: true, force: true });
+  });
+});
