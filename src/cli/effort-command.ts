@@ -6,6 +6,7 @@ import type { EffortItem, EffortRange, EffortReport, Report, TargetIncompatibili
 import { explainEffort, type EffortExplanation } from '../score/effort-explain.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
+import { addInputOptions, inputOptions, parseGroupDepth } from './input-options.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -14,15 +15,6 @@ const lpad = (s: string, n: number): string => ' '.repeat(Math.max(0, n - s.leng
 const f1 = (n: number): string => n.toFixed(1);
 const f2 = (n: number): string => n.toFixed(2);
 const spread = (r: EffortRange, f: (n: number) => string = f1): string => `${f(r.low)}–${f(r.high)}`;
-
-/** Parse --group-depth. */
-export function parseGroupDepth(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1) {
-    throw new UsageError(`invalid --group-depth "${value}"`, 'use a whole number of folders, 1 or more (1 = the first folder under the root)');
-  }
-  return n;
-}
 
 /** The estimate table: one row per component, targets side by side (likely person-days, range, portability). */
 export function renderEffortTable(report: Report, c: Colors, top = 8): string {
@@ -112,40 +104,24 @@ export function renderExplanation(e: EffortExplanation, kernelModel: string, hou
   return out.join('\n');
 }
 
-export interface EffortCommandHelpers {
-  parseSize(value: string): number;
-  collect(value: string, previous?: string[]): string[];
-}
-
 /** Register `effort` on the program. */
-export function registerEffortCommand(program: Command, io: CliIo, setExit: (code: number) => void, helpers: EffortCommandHelpers): void {
-  program
+export function registerEffortCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const cmd = program
     .command('effort')
     .description('estimate the porting effort in hours and person-days per target and component; --explain shows where a number comes from')
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .option('--explain <what>', 'a component, folder or file (or "all"): list every item, weight and hour behind its estimate')
-    .option('-t, --target <targets>', 'ascend, cambricon, all, or profile ids (comma-separated)', 'all')
-    .option('-f, --format <format>', 'text or json', 'text')
-    .option('-e, --exclude <glob>', 'skip paths matching this glob (repeatable)', helpers.collect, [])
-    .option('--rules <dir>', 'extra rule files or folders (repeatable)', helpers.collect, [])
-    .option('--config <file>', 'config file (default: ascendify.config.yaml in the scanned root); its effort: section overrides rules/effort.yaml')
+    .option('-f, --format <format>', 'text or json', 'text');
+  addInputOptions(cmd)
     .option('--group-depth <n>', 'folder depth of a component (1 = first folder under the root)', '1')
-    .option('--max-file-size <size>', 'skip files larger than this (e.g. 4mb)', '4mb')
-    .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--no-cache', 'parse every file; do not read or write the incremental cache')
     .option('--no-color', 'no colour')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const format = String(opts.format);
       if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for effort`, 'use text or json (for html, md or sarif reports use `ascendify scan`)');
       const { report } = await scanAsync({
-        paths,
-        targets: [opts.target as string],
-        exclude: opts.exclude as string[],
-        rules: opts.rules as string[],
-        config: opts.config as string | undefined,
+        ...inputOptions(paths, opts),
         groupDepth: parseGroupDepth(String(opts.groupDepth)),
-        maxFileSize: helpers.parseSize(opts.maxFileSize as string),
-        gitignore: opts.gitignore as boolean,
         cache: opts.cache !== false,
       });
       const c = pc.createColors(io.color && opts.color !== false);

@@ -15,7 +15,8 @@ import { emitReport, parseFormats } from './output.js';
 import { createProgress } from './progress.js';
 import { recordHistory } from './history.js';
 import { explainSymbol, listRules, ruleStats } from './rules-command.js';
-import { parseGroupDepth, registerEffortCommand } from './effort-command.js';
+import { registerEffortCommand } from './effort-command.js';
+import { addInputOptions, collect, inputOptions, parseGroupDepth } from './input-options.js';
 import { checkGateOptions, finishScan, runBaseline } from './baseline-command.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
@@ -26,15 +27,6 @@ function parseJobs(value: string): number {
   return n;
 }
 
-function parseSize(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`invalid size "${value}"`, 'use bytes or a unit: 500k, 4mb, 1g');
-  const unit = (m[2] ?? 'b').toLowerCase()[0] as string;
-  const mult = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit] as number;
-  return Math.round(Number(m[1]) * mult);
-}
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -46,20 +38,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
+  const scanCommand = program
     .command('scan')
     .description('scan files and folders for CUDA uses')
     .argument('[paths...]', 'files or folders to scan', ['.'])
-    .option('-t, --target <targets>', 'ascend, cambricon, all, or profile ids (comma-separated): ascend-910b, ascend-910c, ascend-950, cambricon-mlu370, cambricon-mlu590', 'all')
     .option('-f, --format <formats>', 'text, json, html, md, sarif, csv, github (comma-separated for several, e.g. html,sarif with --output-dir)', 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--output-dir <dir>', 'write one report file per format into this folder')
-    .option('-e, --exclude <glob>', 'skip paths matching this glob (repeatable)', collect, [])
-    .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
-    .option('--max-file-size <size>', 'skip files larger than this (e.g. 4mb)', '4mb')
-    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--output-dir <dir>', 'write one report file per format into this folder');
+  addInputOptions(scanCommand)
     .addOption(new Option('--no-color', 'no colour in the text report'))
-    .option('--config <file>', 'config file (default: ascendify.config.yaml in the scanned root)')
     .option('--baseline <file>', 'report only findings not in this baseline (see `ascendify baseline`)')
     .option('--fail-on <status>', 'exit 1 when a (new) finding has this status or a worse one on any target: unknown, none, rewrite, partial, direct')
     .option('--update-baseline', 'with --baseline: drop the entries of fixed findings from the baseline file')
@@ -78,16 +65,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       const progress = createProgress(io, { quiet: Boolean(opts.quiet) });
       const { report: scanned } = await scanAsync({
         onProgress: progress.enabled ? progress.update : undefined,
-        paths,
+        ...inputOptions(paths, opts),
         jobs: opts.jobs === undefined ? undefined : parseJobs(opts.jobs as string),
         cache: opts.cache !== false,
         cacheDir: opts.cacheDir as string | undefined,
-        targets: [opts.target as string],
-        exclude: opts.exclude as string[],
-        rules: opts.rules as string[],
-        maxFileSize: parseSize(opts.maxFileSize as string),
-        gitignore: opts.gitignore as boolean,
-        config: opts.config as string | undefined,
         baseline: gate.baseline,
         changedSince: opts.changedSince as string | undefined,
         newLinesOnly: Boolean(opts.newLinesOnly),
@@ -99,35 +80,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(finishScan(report, gate, io) === 0 ? EXIT.ok : EXIT.gate);
     });
 
-  registerEffortCommand(program, io, setExit, { parseSize, collect });
+  registerEffortCommand(program, io, setExit);
 
-  program
+  const baselineCommand = program
     .command('baseline')
     .description('write a baseline of the current findings, so `scan --baseline FILE --fail-on …` fails only on new ones')
     .argument('[paths...]', 'files or folders to scan', ['.'])
-    .option('-o, --output <file>', 'baseline file to write', '.ascendify-baseline.json')
-    .option('-t, --target <targets>', 'ascend, cambricon, all, or profile ids (comma-separated)', 'all')
-    .option('-e, --exclude <glob>', 'skip paths matching this glob (repeatable)', collect, [])
-    .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
-    .option('--max-file-size <size>', 'skip files larger than this (e.g. 4mb)', '4mb')
-    .option('--no-gitignore', 'do not honour .gitignore files')
-    .option('--config <file>', 'config file (default: ascendify.config.yaml in the scanned root)')
-    .action((paths: string[], opts: Record<string, unknown>) => {
-      runBaseline(
-        {
-          paths,
-          targets: [opts.target as string],
-          exclude: opts.exclude as string[],
-          rules: opts.rules as string[],
-          maxFileSize: parseSize(opts.maxFileSize as string),
-          gitignore: opts.gitignore as boolean,
-          config: opts.config as string | undefined,
-        },
-        opts.output as string,
-        io,
-      );
-      setExit(EXIT.ok);
-    });
+    .option('-o, --output <file>', 'baseline file to write', '.ascendify-baseline.json');
+  addInputOptions(baselineCommand).action((paths: string[], opts: Record<string, unknown>) => {
+    runBaseline(inputOptions(paths, opts), opts.output as string, io);
+    setExit(EXIT.ok);
+  });
 
   program
     .command('merge')

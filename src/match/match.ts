@@ -4,7 +4,7 @@
  * and used in a .cu file is recognised as the project's own.
  */
 import type {
-  Catalog, FileFacts, Finding, KernelEntry, NamespaceFacts, Occurrence, Profile, Severity, TargetAnswer, TargetUse, Vendor,
+  Catalog, FileFacts, Finding, KernelEntry, NamespaceFacts, Occurrence, Profile, Rule, Severity, TargetAnswer, TargetUse, Vendor,
 } from '../model/index.js';
 import { targetVendorOf } from './progress.js';
 import { resolve, type Resolution } from './resolve.js';
@@ -131,30 +131,90 @@ function messageFor(symbol: string, res: Resolution, targets: Partial<Record<Ven
   return `${lead} — ${parts.join('; ')}`;
 }
 
-function findingFor(file: string, occ: Occurrence, res: Resolution, profiles: Profile[]): Finding {
-  const targets = answersFor(res, profiles);
-  const family = res.rule?.family ?? res.inventory?.family ?? res.family ?? 'unknown';
-  const kind = res.rule?.kind ?? res.inventory?.kind ?? (occ.role === 'include' ? 'header' : 'function');
-  const severity: Severity = res.rule ? res.rule.severity : 'warning';
+/** What every finding of one resolution shares: built once, the same objects on every finding (never mutated). */
+interface Answer {
+  res: Resolution;
+  ruleId: string | null;
+  family: string;
+  kind: string;
+  severity: Severity;
+  message: string;
+  targets: Partial<Record<Vendor, TargetAnswer>>;
+}
+
+/**
+ * Resolutions and their answers, memoised. `resolve` reads only the occurrence's name, role and
+ * device flag and the namespace facts, so one entry serves every use with the same key under equal
+ * namespace facts; the per-target answers and the message are shared by rule and symbol.
+ */
+class Answers {
+  private readonly byNamespaces = new Map<string, Map<string, Answer | null>>();
+  private readonly targetsByRule = new Map<Rule | undefined, Partial<Record<Vendor, TargetAnswer>>>();
+  private readonly messages = new Map<Rule | undefined, Map<string, string>>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly profiles: Profile[],
+  ) {}
+
+  /** The memo for one file's namespace facts (files with equal facts share one). */
+  scope(ns: NamespaceFacts): Map<string, Answer | null> {
+    const key = JSON.stringify(ns);
+    let m = this.byNamespaces.get(key);
+    if (!m) this.byNamespaces.set(key, (m = new Map()));
+    return m;
+  }
+
+  get(scope: Map<string, Answer | null>, occ: Occurrence, ns: NamespaceFacts): Answer | null {
+    const key = `${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}`;
+    let a = scope.get(key);
+    if (a === undefined) {
+      const res = resolve(this.catalog, occ, ns);
+      a = res ? this.answer(res, occ) : null;
+      scope.set(key, a);
+    }
+    return a;
+  }
+
+  private answer(res: Resolution, occ: Occurrence): Answer {
+    let targets = this.targetsByRule.get(res.rule);
+    if (!targets) this.targetsByRule.set(res.rule, (targets = answersFor(res, this.profiles)));
+    let bySymbol = this.messages.get(res.rule);
+    if (!bySymbol) this.messages.set(res.rule, (bySymbol = new Map()));
+    let message = bySymbol.get(res.symbol);
+    if (message === undefined) bySymbol.set(res.symbol, (message = messageFor(res.symbol, res, targets)));
+    return {
+      res,
+      ruleId: res.rule?.id ?? null,
+      family: res.rule?.family ?? res.inventory?.family ?? res.family ?? 'unknown',
+      kind: res.rule?.kind ?? res.inventory?.kind ?? (occ.role === 'include' ? 'header' : 'function'),
+      severity: res.rule ? res.rule.severity : 'warning',
+      message,
+      targets,
+    };
+  }
+}
+
+function findingFor(file: string, occ: Occurrence, a: Answer): Finding {
   const finding: Finding = {
-    ruleId: res.rule?.id ?? null,
-    symbol: res.symbol,
-    family,
-    kind,
+    ruleId: a.ruleId,
+    symbol: a.res.symbol,
+    family: a.family,
+    kind: a.kind,
     file,
     line: occ.line,
     column: occ.column,
     endLine: occ.endLine,
     endColumn: occ.endColumn,
     snippet: occ.snippet,
-    severity,
-    message: messageFor(res.symbol, res, targets),
-    targets,
+    severity: a.severity,
+    message: a.message,
+    targets: a.targets,
   };
   if (occ.condition) finding.conditional = occ.condition;
   if (occ.device) finding.device = true;
   if (occ.macro) finding.macro = occ.macro;
-  if (res.rule?.user) finding.ruleFile = res.rule.file;
+  if (a.res.rule?.user) finding.ruleFile = a.res.rule.file;
   return finding;
 }
 
@@ -191,29 +251,39 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
   const kernels: KernelEntry[] = [];
   const targetUses: TargetUse[] = [];
   const targets = catalog.recognition.targets ?? [];
+  const answers = new Answers(catalog, profiles);
+  const vendors = new Map<string, Vendor | null>(); // role\0name -> target vendor (targetVendorOf reads only those)
+  const vendorOf = (occ: Occurrence): Vendor | undefined => {
+    const key = `${occ.role}\0${occ.name}`;
+    let v = vendors.get(key);
+    if (v === undefined) vendors.set(key, (v = targetVendorOf(occ, targets) ?? null));
+    return v ?? undefined;
+  };
   for (const file of files) {
     const ns = withGlobalNamespaces(file.namespaces, global);
+    const scope = answers.scope(ns);
     const replaced = defined.replacedIn(file);
     const features = new Map<number, Set<string>>(); // finding line -> features
     // Ascend C kernels are declared `__global__ __aicore__`: that __global__ is target code, and so is the kernel.
     const aicoreLines = new Set(file.occurrences.filter((o) => o.name === '__aicore__').map((o) => o.line));
     for (const occ of file.occurrences) {
       if (occ.role === 'include' && isProjectHeader(occ.name, pathSuffixes)) continue;
-      const vendor = targets.length ? (occ.name === '__global__' && aicoreLines.has(occ.line) ? 'ascend' : targetVendorOf(occ, targets)) : undefined;
+      const vendor = targets.length ? (occ.name === '__global__' && aicoreLines.has(occ.line) ? 'ascend' : vendorOf(occ)) : undefined;
       if (vendor) {
         const use: TargetUse = { vendor, name: occ.name, file: file.path, line: occ.line };
         if (occ.condition) use.conditional = occ.condition;
         targetUses.push(use);
         continue;
       }
-      const res = resolve(catalog, occ, ns);
-      if (!res) continue;
+      const answer = answers.get(scope, occ, ns);
+      if (!answer) continue;
+      const res = answer.res;
       if (!LANGUAGE_ROLES.has(occ.role)) {
         const known = res.rule !== undefined || res.inventory !== undefined;
         const names = known ? replaced : defined.any;
         if (names.has(occ.name) || names.has(res.symbol)) continue;
       }
-      findings.push(findingFor(file.path, occ, res, profiles));
+      findings.push(findingFor(file.path, occ, answer));
       if (res.rule?.feature) {
         const set = features.get(occ.line) ?? new Set<string>();
         set.add(res.rule.feature);

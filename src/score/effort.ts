@@ -4,12 +4,12 @@
  * describes the model and the weights (rules/effort.yaml).
  */
 import type {
-  EffortItem, EffortRange, EffortReport, EffortWeights, FileEntry, Finding, KernelEntry, Profile, Status,
+  EffortItem, EffortRange, EffortReport, EffortRollup, EffortWeights, FileEntry, Finding, KernelEntry, Profile, Status,
   TargetEffort, TargetIncompatibilities,
 } from '../model/index.js';
-import { add, round, scale, sum, times, ZERO } from './effort-range.js';
+import { add, round, scale, times, ZERO } from './effort-range.js';
 import { findIncompatibilities, type CostedFinding, type KernelCost } from './incompatibilities.js';
-import { componentOf, overheadFactor, portability, rollup } from './rollup.js';
+import { componentOf, overheadFactor } from './rollup.js';
 
 /** The parts of a report the estimate reads. */
 export interface EffortInput {
@@ -111,6 +111,8 @@ interface OpenItem {
   item: EffortItem;
   /** The API group of a use item (symbol, status, kind); undefined for covered uses. */
   api?: string;
+  /** The finding kind of a use item. */
+  kind?: string;
 }
 
 function estimateTarget(
@@ -195,6 +197,7 @@ function estimateTarget(
           weight: `uses.${status}${kfText(f.kind)}`,
         },
         api,
+        kind: f.kind,
       };
       fileItems.set(api, o);
       open.push(o);
@@ -211,7 +214,7 @@ function estimateTarget(
     items.push(i);
     if (o.api === undefined) continue;
     i.hours = scale(i.rate, i.count);
-    const g = byKey(apiUses, o.api, () => ({ status: i.status!, kind: kindOfWeight(i.weight), family: i.family!, symbol: i.subject, files: [], total: 0 }));
+    const g = byKey(apiUses, o.api, () => ({ status: i.status!, kind: o.kind!, family: i.family!, symbol: i.subject, files: [], total: 0 }));
     g.files.push(i);
     g.total += i.count;
   }
@@ -295,10 +298,103 @@ function estimateTarget(
   return { target, incompatibilities };
 }
 
-/** The finding kind behind a use item's weight path (`uses.partial × kindFactors.enum` -> enum); items keep no kind field. */
-function kindOfWeight(weight: string): string {
-  const at = weight.indexOf('kindFactors.');
-  return at === -1 ? '' : weight.slice(at + 'kindFactors.'.length);
+const partRank = (part: string | undefined): number => (part === 'base' ? 0 : part === 'lines' ? 1 : 2);
+
+const KIND_ORDER: Record<string, number> = { kernel: 0, learning: 1, use: 2, api: 3, covered: 4 };
+
+/**
+ * Sort items by file, kind, line, subject, part and status, strings in `localeCompare` order. Each
+ * distinct string is collated once and compared by rank: the order is the one `localeCompare` on
+ * every comparison gives (strings that compare equal share a rank, and the sort is stable).
+ */
+function sortItems(items: EffortItem[]): void {
+  const distinct = new Set<string>();
+  for (const i of items) {
+    distinct.add(i.file ?? '');
+    distinct.add(i.subject);
+    distinct.add(i.part ?? '');
+    distinct.add(i.status ?? '');
+  }
+  const strings = [...distinct].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  let r = 0;
+  strings.forEach((s, n) => {
+    if (n > 0 && strings[n - 1]!.localeCompare(s) !== 0) r = n;
+    rank.set(s, r);
+  });
+  const n = items.length;
+  const keys = [new Int32Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+  items.forEach((i, x) => {
+    keys[0][x] = rank.get(i.file ?? '')!;
+    keys[1][x] = KIND_ORDER[i.kind] ?? 9;
+    keys[2][x] = i.line ?? 0;
+    keys[3][x] = rank.get(i.subject)!;
+    keys[4][x] = partRank(i.part);
+    keys[5][x] = rank.get(i.part ?? '')!;
+    keys[6][x] = rank.get(i.status ?? '')!;
+  });
+  const order = Array.from({ length: n }, (_, x) => x);
+  order.sort((a, b) => {
+    for (const k of keys) {
+      const d = k[a]! - k[b]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  const copy = items.slice();
+  order.forEach((from, to) => {
+    items[to] = copy[from]!;
+  });
+}
+
+/** Running sums of items' hours, added one by one in item order (as `sum` does), for totals and rollup rows. */
+class Acc {
+  low = 0;
+  likely = 0;
+  high = 0;
+  /** Likely hours of direct uses and their APIs (the portability score). */
+  direct = 0;
+  items = 0;
+
+  add(i: EffortItem): void {
+    this.low += i.hours.low;
+    this.likely += i.hours.likely;
+    this.high += i.hours.high;
+    if ((i.kind === 'use' || i.kind === 'api') && i.status === 'direct') this.direct += i.hours.likely;
+    this.items++;
+  }
+
+  range(): EffortRange {
+    return { low: this.low, likely: this.likely, high: this.high };
+  }
+
+  /** `portability` of the same items. */
+  portability(): number {
+    return this.likely <= 0 ? 100 : Math.round((100 * this.direct) / this.likely);
+  }
+}
+
+/** One rollup row: the group's code hours times the overhead factor, so the rows of a rollup sum to the target total. */
+function rollupRow(key: string, a: Acc, uses: number, kernels: number, overhead: EffortRange, hoursPerDay: number): EffortRollup {
+  const hours = a.items ? times(a.range(), overhead) : ZERO;
+  return { key, hours: round(hours), days: round(scale(hours, 1 / hoursPerDay)), uses, kernels, portability: a.portability() };
+}
+
+/** Items as reported, rounded in place: rates and hours to 3 decimals (a rate shared by many items is rounded once), counts to 3 decimals. */
+function roundItems(items: EffortItem[]): EffortItem[] {
+  const rounded = new Map<EffortRange, EffortRange>();
+  const once = (x: EffortRange): EffortRange => {
+    let y = rounded.get(x);
+    if (!y) rounded.set(x, (y = round(x)));
+    return y;
+  };
+  for (const i of items) {
+    const hours = i.hours === i.rate ? undefined : round(i.hours);
+    i.rate = once(i.rate);
+    i.hours = hours ?? i.rate;
+    i.count = Math.round(i.count * 1000) / 1000;
+  }
+  return items;
 }
 
 /**
@@ -313,10 +409,11 @@ export function estimateEffort(
   sources: string[] = ['rules/effort.yaml'],
 ): EffortResult {
   const findings = input.findings.filter((f) => !f.suppressed);
+  const shared = sharedFacts(input, findings, groupDepth);
   const targets: TargetEffort[] = [];
   const incompatibilities: TargetIncompatibilities[] = [];
   for (const profile of profiles) {
-    const r = estimateTarget(input, findings, profile, weights, groupDepth);
+    const r = estimateTarget(input, findings, profile, weights, groupDepth, shared);
     targets.push(r.target);
     incompatibilities.push(r.incompatibilities);
   }
