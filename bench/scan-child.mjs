@@ -12,7 +12,7 @@ let parsedAt = t0;
 const onProgress = (done, total) => {
   if (done === total) parsedAt = performance.now();
 };
-const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress });
+const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, results: opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress });
 const scanSeconds = (performance.now() - t0) / 1000;
 // Peak so far: the scan itself, before the report is rendered to one big string.
 const scanMaxRSS = process.resourceUsage().maxRSS * 1024;

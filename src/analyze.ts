@@ -15,6 +15,7 @@ import { loadCatalog, PACKAGE_ROOT } from './catalog/load.js';
 import { discover, MissingPathError } from './discover/walk.js';
 import { DEFAULT_MAX_FILE_SIZE } from './discover/read.js';
 import { defaultCacheDir, FactsCache } from './cache/facts-cache.js';
+import { resultLookup, type ResultLookup } from './cache/result-cache.js';
 import { matchFacts } from './match/match.js';
 import { computeProgress } from './match/progress.js';
 import type { Catalog, EffortWeights, FileEntry, FileFacts, Lexicon, Profile, Report, SourceFile } from './model/index.js';
@@ -46,6 +47,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Reuse facts of unchanged files from the incremental cache. Default: on when cacheDir is set (the CLI turns it on unless --no-cache). */
   cache?: boolean;
+  /** With the cache: reuse the whole report when no file, option or setting changed (scan-level result cache, docs/scale.md). The CLI turns it on with the cache. */
+  results?: boolean;
   /** Cache folder; default `defaultCacheDir(root)` (docs/scale.md). */
   cacheDir?: string;
   /** The parse worker script (tests). */
@@ -117,7 +120,7 @@ function displayRoot(root: string): string {
 }
 
 /** The scan up to the parse stage, and `finish` for the rest, so the sync and async forms share it. */
-function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseStageOptions; finish(parsed: { facts: FileFacts[]; entries: FileEntry[] }): Report } {
+function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseStageOptions; results?: ResultLookup; finish(parsed: { facts: FileFacts[]; entries: FileEntry[] }): Report } {
   let discovery;
   try {
     discovery = discover(options.paths, { exclude: options.exclude, gitignore: options.gitignore });
@@ -160,18 +163,39 @@ function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseSta
     // The estimate is made again on the findings the CI step kept (suppressed ones are left out).
     return withEffort(applyCi(report, facts, { profiles, ignore, baseline, changedLines: changes?.lines }).report, catalog, profiles, effort);
   };
-  return { files: discovery.files, stage, finish };
+  // Not with --changed-since: the git state is an input the key does not cover.
+  const results = cache && options.results && !changes
+    ? resultLookup({
+      root: options.cacheDir ?? defaultCacheDir(discovery.root),
+      versions: { tool: toolVersion(), catalog: catalog.version },
+      slot: { root: discovery.root, shown: displayRoot(discovery.root), profiles: profiles.map((p) => p.id), config: config?.file ?? null, baseline: options.baseline ?? null },
+      setup: { config: config ?? null, effort, baseline: baseline?.data ?? null, maxFileSize: stage.maxFileSize, skipped: discovery.skipped },
+      files: discovery.files,
+      maxFileSize: stage.maxFileSize,
+      fileKey: (file, bytes) => cache.key(file, bytes),
+    })
+    : undefined;
+  return { files: discovery.files, stage, results, finish };
 }
 
 /** Scan in-process (synchronous; `jobs` is ignored). */
 export function scan(options: ScanOptions): Report {
   const steps = scanSteps(options);
-  return steps.finish(parseStageSync(steps.files, steps.stage));
+  const hit = steps.results?.get();
+  if (hit) return hit;
+  const parsed = parseStageSync(steps.files, steps.stage);
+  const report = steps.finish(parsed);
+  if (!parsed.stats.crashes) steps.results?.set(report);
+  return report;
 }
 
 /** Scan with worker threads (`jobs`) and the cache; the report is the one `scan` gives. */
 export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
   const steps = scanSteps(options);
+  const hit = steps.results?.get();
+  if (hit) return { report: hit, stats: { files: steps.files.length, parsed: 0, cached: steps.files.length, workers: 0, crashes: 0 } };
   const parsed = await parseStage(steps.files, steps.stage);
-  return { report: steps.finish(parsed), stats: parsed.stats };
+  const report = steps.finish(parsed);
+  if (!parsed.stats.crashes) steps.results?.set(report);
+  return { report, stats: parsed.stats };
 }

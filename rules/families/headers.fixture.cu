@@ -80,3 +80,7 @@
 // ok: headers-cub
 // The project used to include <cub/cub.cuh> here.
 int main() { return 0; }
+// ruleid: headers-cudnn
+#include <cudnn.h>
+// ruleid: headers-cudnn
+#include <cudnn_ops.h>

@@ -272,3 +272,6 @@ void launch(float* dx, float* dy, int n, cudaStream_t stream) {
   const char* msg = "__syncthreads() is not called on the host";
   (void)msg;
 }
+
+// ruleid: kernel-restrict, kernel-global-qualifier
+__global__ void restrict_kernel(const float* __restrict__ in, float* out) { out[0] = in[0]; }

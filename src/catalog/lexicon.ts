@@ -10,8 +10,15 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     names.add(symbol);
     if (symbol.includes('::')) names.add(lastComponent(symbol));
   };
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Header rules are matched against #include paths only, never against identifiers (`<vector>` is not a name).
+  const headerRules: RegExp[] = [];
   for (const rule of catalog.rules) {
     for (const symbol of rule.symbols) {
+      if (rule.kind === 'header') {
+        headerRules.push(new RegExp(symbol.endsWith('*') ? `^${escape(symbol.slice(0, -1))}` : `^${escape(symbol)}$`));
+        continue;
+      }
       if (symbol.endsWith('*')) continue;
       if (rule.context === 'device' && rule.kind === 'function') deviceOnly.add(symbol);
       else add(symbol);
@@ -28,7 +35,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const { prefix, rule } of catalog.prefixRules) {
     if (rule.kind === 'header') continue;
     if (prefix.includes('::')) add(prefix.split('::')[0] as string);
-    else prefixPatterns.push(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    else prefixPatterns.push(new RegExp(`^${escape(prefix)}`));
   }
   // Target-side code (migration progress): the front end emits it like any other name; the match stage sorts it out.
   const targets = catalog.recognition.targets ?? [];
@@ -38,6 +45,6 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     names,
     deviceOnly,
     identifierPatterns: [...catalog.recognition.identifiers.map((x) => x.pattern), ...prefixPatterns, ...targets.flatMap((t) => t.identifiers)],
-    headerPatterns: [...catalog.recognition.headers, ...targets.flatMap((t) => t.headers)],
+    headerPatterns: [...headerRules, ...catalog.recognition.headers, ...targets.flatMap((t) => t.headers)],
   };
 }

@@ -68,6 +68,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ...inputOptions(paths, opts),
         jobs: opts.jobs === undefined ? undefined : parseJobs(opts.jobs as string),
         cache: opts.cache !== false,
+        results: opts.cache !== false,
         cacheDir: opts.cacheDir as string | undefined,
         baseline: gate.baseline,
         changedSince: opts.changedSince as string | undefined,

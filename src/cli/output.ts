@@ -1,8 +1,8 @@
 /** Writing rendered reports: to stdout, to --output FILE, or one file per format into --output-dir. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Report } from '../model/index.js';
-import { REPORTERS } from '../report/index.js';
+import { REPORTERS, type RenderContext, type Reporter } from '../report/index.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
 
@@ -14,11 +14,36 @@ export function parseFormats(value: string | undefined, fallback = 'text'): stri
   return [...new Set(formats)];
 }
 
-function write(path: string, text: string): void {
+/** Write pieces of text to a file, gathered into blocks of about 1 MB. */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  const flush = (text: string): void => {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  };
+  try {
+    let block = '';
+    for (const p of pieces) {
+      block += p;
+      if (block.length >= 1 << 20) {
+        flush(block);
+        block = '';
+      }
+    }
+    if (block) flush(block);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Render a report into a file: in pieces when the reporter offers them (large JSON reports), else as one string. */
+function write(path: string, reporter: Reporter, report: Report, ctx: RenderContext): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    if (reporter.chunks) writePieces(path, reporter.chunks(report, ctx));
+    else writeFileSync(path, reporter.render(report, ctx));
   } catch (e) {
+    if (!(e as NodeJS.ErrnoException).code) throw e; // a bug in a renderer, not the file
     throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'choose a writable --output/--output-dir');
   }
 }
@@ -39,14 +64,14 @@ export function emitReport(report: Report, opts: OutputOptions, io: CliIo): void
     for (const f of formats) {
       const reporter = REPORTERS[f]!;
       const path = join(outputDir, `${opts.baseName ?? 'ascendify-report'}.${reporter.extension}`);
-      write(path, reporter.render(report, { color: false }));
+      write(path, reporter, report, { color: false });
       written.push(path);
     }
     for (const p of written) io.stderr(`wrote ${p}\n`);
     return;
   }
   if (output) {
-    write(output, REPORTERS[formats[0]!]!.render(report, { color: false }));
+    write(output, REPORTERS[formats[0]!]!, report, { color: false });
     io.stderr(`wrote ${output}\n`);
     return;
   }

@@ -42,6 +42,7 @@ const DECLARATION_OWNERS = new Set([
   'optional_parameter_declaration', 'type_definition',
 ]);
 const TYPE_SPECIFIERS = new Set(['struct_specifier', 'class_specifier', 'union_specifier', 'enum_specifier']);
+const NAMESPACE_DIRECTIVES = new Set(['using_declaration', 'namespace_alias_definition', 'namespace_definition', 'nested_namespace_specifier']);
 const NAME_NODES = new Set(['identifier', 'type_identifier', 'namespace_identifier', 'field_identifier']);
 
 const TOKEN = /<<<|[A-Za-z_][A-Za-z0-9_]*/g;
@@ -330,6 +331,8 @@ function handleToken(ctx: Context, tok: string, start: number, chain: Frame[]): 
   const t = qualifiedTop(chain);
   const top = chain[t] as Frame;
   if (top.type === 'namespace_identifier') return;
+  // `using namespace nvcuda;`, `namespace cg = cooperative_groups;`: recorded as namespace facts, not uses.
+  if (NAMESPACE_DIRECTIVES.has(chain[t + 1]?.type ?? '')) return;
   const decl = declarationOf(ctx, chain, t);
   if (decl === 'prototype') return;
   const name = qualifiedNameText(ctx.text.slice(top.start, top.end));
@@ -357,7 +360,7 @@ function collectIncludes(ctx: Context): string[] {
     if (isNonCode(node)) return;
     const path = (m[2] as string).trim();
     all.push(path);
-    if (!ctx.lexicon.names.has(path) && !patterns.some((p) => p.test(path))) return;
+    if (!patterns.some((p) => p.test(path))) return;
     const col = line.indexOf(path);
     addOccurrence(ctx, path, 'include', (ctx.lines.starts[row] as number) + col, (ctx.lines.starts[row] as number) + col + path.length);
   });

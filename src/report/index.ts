@@ -3,7 +3,7 @@ import type { Report } from '../model/index.js';
 import { renderGithub } from './github.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
@@ -15,11 +15,13 @@ export interface RenderContext {
 export interface Reporter {
   extension: string;
   render(report: Report, ctx: RenderContext): string;
+  /** The same text in pieces, for writing large reports to a file without one huge string (pieces join to `render`). */
+  chunks?(report: Report, ctx: RenderContext): Iterable<string>;
 }
 
 export const REPORTERS: Record<string, Reporter> = {
   text: { extension: 'txt', render: (r, ctx) => renderText(r, { color: ctx.color }) },
-  json: { extension: 'json', render: (r) => renderJson(r) },
+  json: { extension: 'json', render: (r) => renderJson(r), chunks: (r) => renderJsonChunks(r) },
   github: { extension: 'github.txt', render: (r) => renderGithub(r) },
   html: { extension: 'html', render: (r) => renderHtml(r) },
   md: { extension: 'md', render: (r) => renderMarkdown(r) },
