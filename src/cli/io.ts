@@ -10,13 +10,19 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
+/** Colour only on a terminal, never when NO_COLOR is set (https://no-color.org), always with FORCE_COLOR. */
+export function colorEnabled(isTTY: boolean, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTTY;
+}
+
 export function processIo(): CliIo {
   const env = process.env;
-  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    color: !noColor && (Boolean(process.stdout.isTTY) || (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0')),
+    color: colorEnabled(Boolean(process.stdout.isTTY), env),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
     env,

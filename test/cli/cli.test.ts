@@ -229,3 +229,20 @@ describe('config file rules entry', () => {
     rmSync(d, { recursive: true, force: true });
   });
 });
+
+describe('colour', () => {
+  it('is on for a terminal, off with NO_COLOR, forced with FORCE_COLOR', async () => {
+    const { colorEnabled } = await import('../../src/cli/io.js');
+    expect(colorEnabled(true, {})).toBe(true);
+    expect(colorEnabled(false, {})).toBe(false);
+    expect(colorEnabled(true, { NO_COLOR: '1' })).toBe(false);
+    expect(colorEnabled(false, { FORCE_COLOR: '1' })).toBe(true);
+  });
+
+  it('the text report uses ANSI colours only when asked', async () => {
+    const plain = await cli(['scan', dir]);
+    const coloured = await cli(['scan', dir], { color: true });
+    expect(plain.stdout.includes('\u001b[')).toBe(false);
+    expect(coloured.stdout.includes('\u001b[')).toBe(true);
+  });
+});
