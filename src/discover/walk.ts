@@ -22,9 +22,14 @@ export const SOURCE_FILE_NAMES: Record<string, Language> = {
 };
 
 /** The language of a file from its name: build-file names first, then the extension. */
+/** Python dependency lists: requirements*.txt (and *-requirements.txt), pyproject.toml, conda environment files. */
+const DEPENDENCY_FILE = /^(?:.*requirements.*\.txt|pyproject\.toml|environment\.ya?ml|conda[-_.\w]*\.ya?ml)$/i;
+
 export function languageOf(path: string): Language | undefined {
   const name = basename(path);
-  return Object.hasOwn(SOURCE_FILE_NAMES, name) ? SOURCE_FILE_NAMES[name] : SOURCE_EXTENSIONS[extname(name).toLowerCase()];
+  if (Object.hasOwn(SOURCE_FILE_NAMES, name)) return SOURCE_FILE_NAMES[name];
+  if (DEPENDENCY_FILE.test(name)) return 'deps';
+  return SOURCE_EXTENSIONS[extname(name).toLowerCase()];
 }
 
 /** Folders skipped by default: version control, dependencies, build output. */

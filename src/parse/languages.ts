@@ -9,6 +9,7 @@ import { extractCMakeFacts } from './cmake.js';
 import { extractFacts } from './extract.js';
 import { extractMakefileFacts } from './makefile.js';
 import { extractPythonFacts } from './python.js';
+import { extractDependencyFacts } from './python-deps.js';
 
 export function extractFactsFor(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
   switch (language) {
@@ -18,6 +19,8 @@ export function extractFactsFor(parser: Parser, path: string, language: Language
       return extractMakefileFacts(path, language, text);
     case 'python':
       return extractPythonFacts(path, language, text);
+    case 'deps':
+      return extractDependencyFacts(path, language, text);
     default:
       return extractFacts(parser, path, language, text, lexicon);
   }

@@ -11,7 +11,7 @@ import { loadCatalog, SHIPPED_RULES_DIR } from '../../src/catalog/load.js';
 
 const catalog = loadCatalog();
 const dir = join(SHIPPED_RULES_DIR, 'families');
-const fixtures = readdirSync(dir).filter((f) => /\.fixture\.(cu|cuh|cpp|h|cmake|mk|py)$/.test(f)).sort();
+const fixtures = readdirSync(dir).filter((f) => /\.fixture\.(cu|cuh|cpp|h|cmake|mk|py|txt|toml|yml)$/.test(f)).sort();
 /** `// ruleid: x` in C/C++/CUDA fixtures, `# ruleid: x` in CMake, Makefile and Python ones. */
 const ANNOTATION = /^\s*(?:\/\/|#)\s*(ruleid|ok|todoruleid|todook):\s*(.+?)\s*$/;
 

@@ -38,8 +38,18 @@ describe('samples/pytorch-extension', () => {
       'csrc/binding.cpp:cpp:scanned',
       'csrc/fused_op.cu:cuda:scanned',
       'fused_op/__init__.py:python:scanned',
+      'requirements.txt:deps:scanned',
       'setup.py:python:scanned',
       'train.py:python:scanned',
+    ]);
+  });
+
+  it('reads the CUDA packages of requirements.txt', () => {
+    expect(report.findings.filter((f) => f.file === 'requirements.txt').map((f) => `${f.line}:${f.symbol}:${f.ruleId}`)).toEqual([
+      '2:pip:torch+cuda:deps-torch-cuda',
+      '3:pip:torch+cuda:deps-torch-cuda',
+      '5:pip:triton:deps-triton',
+      '6:pip:nvidia-ml-py:deps-pynvml',
     ]);
   });
 
