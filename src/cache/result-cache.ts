@@ -113,7 +113,199 @@ export class ResultCache {
 const isReport = (v: unknown): v is Report =>
   typeof v === 'object' && v !== null && (v as Report).schemaVersion === 1 && Array.isArray((v as Report).findings) && Array.isArray((v as Report).files);
 
-@@CODEC@@
+// ---------------------------------------------------------------------------------------------
+// Compact encoding: a stream of int32 tokens, plus a JSON header with the key, the strings, the
+// numbers that are not small whole numbers, and the object shapes (key lists). A token is a tag in
+// its low 4 bits and a payload (a small integer, a table index, a length, a shape or an id) above.
+// Objects referenced more than once are stored once and referred to by id afterwards. Values
+// follow JSON's rules (undefined members are left out), so the decoded report renders exactly as
+// the original.
+
+const NULL = 0;
+const FALSE = 1;
+const TRUE = 2;
+const INT = 3;
+const NUMBER = 4;
+const STRING = 5;
+const ARRAY = 6;
+const OBJECT = 7;
+const DEFINE = 8;
+const REF = 9;
+const MAX_PAYLOAD = 2 ** 27 - 1;
+
+interface Header {
+  key: string;
+  strings: string[];
+  numbers: number[];
+  shapes: number[][];
+}
+
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  id: number;
+}
+
+const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+export function encode(root: unknown, key: string): Buffer {
+  // Pass 1: which objects are referenced more than once.
+  const seen = new Map<object, boolean>();
+  const count = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (seen.has(v)) {
+      seen.set(v, true);
+      return;
+    }
+    seen.set(v, false);
+    if (Array.isArray(v)) for (const x of v) count(x);
+    else for (const k of Object.keys(v)) count((v as Record<string, unknown>)[k]);
+  };
+  count(root);
+
+  const header: Header = { key, strings: [], numbers: [], shapes: [] };
+  const strings = new Map<string, number>();
+  const numbers = new Map<number, number>();
+  const shapes: ShapeNode = { next: new Map(), id: -1 };
+  const ids = new Map<object, number>();
+  let buf = new Int32Array(1 << 20);
+  let n = 0;
+  const push = (tag: number, payload: number): void => {
+    if (payload > MAX_PAYLOAD) throw new Error('too large to cache');
+    if (n === buf.length) {
+      const next = new Int32Array(buf.length * 2);
+      next.set(buf);
+      buf = next;
+    }
+    buf[n++] = tag | (payload << 4);
+  };
+  const str = (s: string): number => {
+    let i = strings.get(s);
+    if (i === undefined) {
+      strings.set(s, (i = header.strings.length));
+      header.strings.push(s);
+    }
+    return i;
+  };
+  const shapeOf = (o: Record<string, unknown>, keys: string[]): number => {
+    let node = shapes;
+    for (const k of keys) {
+      if (skipped(o[k])) continue;
+      let child = node.next.get(k);
+      if (!child) node.next.set(k, (child = { next: new Map(), id: -1 }));
+      node = child;
+    }
+    if (node.id === -1) {
+      node.id = header.shapes.length;
+      header.shapes.push(keys.filter((k) => !skipped(o[k])).map(str));
+    }
+    return node.id;
+  };
+  const put = (v: unknown): void => {
+    if (v === null || skipped(v)) return push(NULL, 0);
+    if (v === true) return push(TRUE, 0);
+    if (v === false) return push(FALSE, 0);
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return push(NULL, 0); // as JSON renders it
+      if (Number.isInteger(v) && v >= 0 && v <= MAX_PAYLOAD && !Object.is(v, -0)) return push(INT, v);
+      let i = numbers.get(v);
+      if (i === undefined) {
+        numbers.set(v, (i = header.numbers.length));
+        header.numbers.push(v);
+      }
+      return push(NUMBER, i);
+    }
+    if (typeof v === 'string') return push(STRING, str(v));
+    if (typeof v !== 'object') throw new Error(`cannot encode a ${typeof v}`);
+    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') throw new Error('cannot encode an object with toJSON');
+    const id = ids.get(v);
+    if (id !== undefined) return push(REF, id);
+    if (seen.get(v)) {
+      ids.set(v, ids.size);
+      push(DEFINE, ids.size - 1);
+    }
+    if (Array.isArray(v)) {
+      push(ARRAY, v.length);
+      for (const x of v) put(x);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    push(OBJECT, shapeOf(o, keys));
+    for (const k of keys) if (!skipped(o[k])) put(o[k]);
+  };
+  put(root);
+
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
+  const pad = (4 - ((4 + head.length) % 4)) % 4;
+  const bytes = Buffer.alloc(4 + head.length + pad + n * 4);
+  bytes.writeUInt32LE(head.length, 0);
+  head.copy(bytes, 4);
+  Buffer.from(buf.buffer, 0, n * 4).copy(bytes, 4 + head.length + pad);
+  return bytes;
+}
+
+/** The value stored in `bytes` when its key is `key`; undefined for another key; throws on anything malformed. */
+export function decode(bytes: Buffer, key: string): unknown {
+  const headLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as Header;
+  if (header.key !== key) return undefined;
+  const start = 4 + headLength + ((4 - ((4 + headLength) % 4)) % 4);
+  if ((bytes.length - start) % 4 !== 0) throw new Error('truncated');
+  // Copied into an aligned buffer (a Buffer from readFileSync may sit at any offset of its pool).
+  const tok = new Int32Array(new Uint8Array(bytes.subarray(start)).buffer);
+  const { strings, numbers } = header;
+  const shapes = header.shapes.map((s) => s.map((i) => strings[i]!));
+  const shared: unknown[] = [];
+  let pos = 0;
+  // Reading past the end gives undefined tokens (an error below, or a position check at the end).
+  const get = (): unknown => {
+    const t = tok[pos++]!;
+    const payload = t >>> 4;
+    switch (t & 15) {
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case INT:
+        return payload;
+      case NUMBER:
+        return valid(numbers[payload]);
+      case STRING:
+        return valid(strings[payload]);
+      case ARRAY: {
+        const a: unknown[] = new Array<unknown>(payload);
+        for (let i = 0; i < payload; i++) a[i] = get();
+        return a;
+      }
+      case OBJECT: {
+        const keys = valid(shapes[payload]);
+        const o: Record<string, unknown> = {};
+        for (const k of keys) o[k] = get();
+        return o;
+      }
+      case DEFINE: {
+        const v = get();
+        shared[payload] = v;
+        return v;
+      }
+      case REF:
+        return valid(shared[payload]);
+      default:
+        throw new Error('bad token');
+    }
+  };
+  const value = get();
+  if (pos !== tok.length) throw new Error('truncated or trailing data');
+  return value;
+}
+
+function valid<T>(v: T | undefined): T {
+  if (v === undefined) throw new Error('bad reference');
+  return v;
+}
+
 /** The result cache for one scan: `get` before the parse stage, `set` after the scan. */
 export interface ResultLookup {
   get(): Report | undefined;
