@@ -28,6 +28,8 @@ function paint(c: Colors, status: Status, text: string): string {
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.length));
 const lpad = (s: string, n: number): string => ' '.repeat(Math.max(0, n - s.length)) + s;
 const num = (n: number): string => n.toLocaleString('en-US');
+/** "1 kernel", "2 kernels". */
+const count = (n: number, noun: string): string => `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 function ranges(lines: number[]): string {
   const out: string[] = [];
@@ -68,7 +70,7 @@ function effortLead(report: Report, c: Colors): string[] {
   for (const t of e.targets) {
     out.push(
       `  ${pad(t.profile, 18)} ${c.bold(lpad(d(t.days.likely), 7))}  ${c.dim(`${d(t.days.low)}–${d(t.days.high)}`)}` +
-        c.dim(`  · portability ${t.portability}/100 · ${t.kernels.rewrite} kernels rewritten, ${t.kernels.adapt} adapted`),
+        c.dim(`  · portability ${t.portability}/100 · ${count(t.kernels.rewrite, 'kernel')} rewritten, ${t.kernels.adapt} adapted`),
     );
   }
   return out;
@@ -111,8 +113,8 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [];
   out.push(c.bold(`ascendify ${report.tool.version}`) + c.dim(` · catalog ${report.tool.catalogVersion} · ${report.root}`));
   out.push(
-    `${num(s.files.scanned)} files scanned${s.files.skipped ? `, ${num(s.files.skipped)} skipped` : ''} · ${num(s.lines)} lines · ` +
-      `${c.bold(num(s.findings))} CUDA uses in ${num(s.files.withFindings)} files · ${num(s.kernels)} kernels`,
+    `${count(s.files.scanned, 'file')} scanned${s.files.skipped ? `, ${num(s.files.skipped)} skipped` : ''} · ${count(s.lines, 'line')} · ` +
+      `${c.bold(count(s.findings, 'CUDA use'))} in ${count(s.files.withFindings, 'file')} · ${count(s.kernels, 'kernel')}`,
   );
   out.push(...effortLead(report, c));
   if (!report.findings.length) {
