@@ -160,3 +160,14 @@ int main() {
   printf("%s %d %d %d\n", banner, ver, count, cc);
   return 0;
 }
+
+// Arrays, texture references and the CUDAAPI macro (dynamic-loading shims).
+// ruleid: driver-cudaapi-macro, driver-result-type
+typedef CUresult CUDAAPI tcuInitShim(unsigned int flags);
+// ruleid: driver-arrays-and-texrefs
+void arrays(CUDA_ARRAY_DESCRIPTOR* d) {
+  // ruleid: driver-arrays-and-texrefs
+  CUarray arr;
+  // ruleid: driver-arrays-and-texrefs
+  cuArrayCreate(&arr, d);
+}

@@ -273,5 +273,14 @@ void launch(float* dx, float* dy, int n, cudaStream_t stream) {
   (void)msg;
 }
 
-// ruleid: kernel-restrict, kernel-global-qualifier
+// ruleid: kernel-global-qualifier
 __global__ void restrict_kernel(const float* __restrict__ in, float* out) { out[0] = in[0]; }
+
+// cuComplex.h
+void complex_host(float re, float im) {
+  // ruleid: kernel-cucomplex
+  cuComplex z = make_cuComplex(re, im);
+  // ruleid: kernel-cucomplex
+  float a = cuCabsf(cuCmulf(z, z));
+  (void)a;
+}

@@ -145,6 +145,7 @@ interface RawRecognition {
   identifiers?: { pattern: string; family: string }[];
   namespaces?: { prefix: string; family: string }[];
   headers?: string[];
+  ignore?: string[];
   libraries?: Record<string, string>;
   targets?: Partial<Record<Vendor, { identifiers?: string[]; namespaces?: string[]; headers?: string[] }>>;
 }
@@ -163,6 +164,7 @@ function compileRecognition(src: CatalogSources['recognition']): { recognition: 
       identifiers: (data.identifiers ?? []).map((x, i) => ({ pattern: regex(x.pattern, `identifiers.${i}.pattern`), family: x.family })),
       namespaces: data.namespaces ?? [],
       headers: (data.headers ?? []).map((h, i) => regex(h, `headers.${i}`)),
+      ignore: data.ignore ?? [],
       targets: VENDORS.filter((v) => data.targets?.[v]).map((vendor) => {
         const t = data.targets?.[vendor] ?? {};
         return {

@@ -41,6 +41,10 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const targets = catalog.recognition.targets ?? [];
   for (const t of targets) for (const ns of t.namespaces) add(ns.split('::')[0] as string);
   for (const name of deviceOnly) names.delete(name);
+  for (const name of catalog.recognition.ignore) {
+    names.delete(name);
+    deviceOnly.delete(name);
+  }
   return {
     names,
     deviceOnly,

@@ -13,6 +13,8 @@ export interface Recognition {
   identifiers: { pattern: RegExp; family: string }[];
   namespaces: { prefix: string; family: string }[];
   headers: RegExp[];
+  /** Names NVIDIA's headers declare that are not CUDA dependencies (compiler keywords such as __restrict__). */
+  ignore: string[];
   /** Target-side code (rules/recognition.yaml `targets:`): names and headers of each vendor's SDK. */
   targets?: TargetPatterns[];
 }

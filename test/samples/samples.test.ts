@@ -146,6 +146,13 @@ describe('cublas-gemm and cudnn-conv', () => {
   });
 });
 
+describe('compiler keywords', () => {
+  it('__restrict__ and other keywords the CUDA headers define are not CUDA uses', () => {
+    expect(report.findings.filter((f) => ['__restrict__', '__inline__', '__func__'].includes(f.symbol))).toEqual([]);
+    expect(readFileSync(join(SAMPLES, 'cmake-project/src/saxpy.cu'), 'utf8')).toContain('__restrict__');
+  });
+});
+
 describe('every sample', () => {
   it('is scanned without skips and without unparsed lines', () => {
     expect(report.files.filter((f) => f.status !== 'scanned' || f.parseErrorLines)).toEqual([]);

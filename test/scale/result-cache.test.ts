@@ -39,10 +39,12 @@ afterAll(() => {
 });
 
 describe('result cache encoding', () => {
-  const shared = { status: 'partial', note: 'ü – “quoted”\n' };
+  // Like a finding's per-target answers: one object, referenced by many findings.
+  const shared = { ascend: { status: 'partial', note: 'ü – “quoted”\n', replacement: ['aclrtMalloc'] } };
+  const range = { low: 0.1, likely: 0.25, high: 1e-7 };
   const value = {
     a: shared,
-    list: [shared, shared, { n: -3, big: 2 ** 40, f: 0.1 + 0.2, neg: -0.5, t: true, z: false, nil: null }],
+    list: [shared, shared, { n: -3, big: 2 ** 40, f: 0.1 + 0.2, neg: -0.5, t: true, z: false, nil: null, rate: range, hours: range }],
     skipped: undefined,
     nested: [[1, 2], [], {}],
   };
