@@ -284,3 +284,9 @@ void complex_host(float re, float im) {
   float a = cuCabsf(cuCmulf(z, z));
   (void)a;
 }
+
+// ruleid: kernel-compiler-macros
+#if defined(__CUDACC__)
+// ruleid: kernel-align
+struct __align__(16) Pair { float a, b, c, d; };
+#endif
