@@ -6,7 +6,8 @@
 // raw strings removed) that NVIDIA's headers declare (rules/inventory/cuda.tsv, names the C
 // library shares excluded), not a member access (`.x`, `->x`), not a namespace component
 // (`x::`), not a namespace alias target, not on an #include line, and not a name the project
-// defines itself (typedef/struct/class/union/enum/#define). Declarations of such names by the
+// defines itself (typedef/struct/class/union/enum/#define), nor a compiler keyword the catalog
+// ignores (rules/recognition.yaml `ignore`), nor the name in a namespace directive. Declarations of such names by the
 // project (overloads, parameters) are counted too, so the measure is a lower bound. A token
 // counts as found when the scan reports that symbol on that line (`extern __shared__` for
 // `__shared__`).
@@ -46,6 +47,8 @@ for (const file of sources) {
   }
 }
 for (const n of own) names.delete(n);
+// Compiler keywords the CUDA headers happen to define (__restrict__, __func__) are not CUDA dependencies.
+for (const n of catalog.recognition.ignore) names.delete(n);
 
 const found = new Map();
 for (const f of report.findings) {
@@ -77,7 +80,7 @@ for (const file of sources) {
       const abs = s + m.index;
       if (/(\.|->|::)$/.test(text.slice(Math.max(0, abs - 2), abs))) continue;
       if (/^\s*::/.test(text.slice(abs + tok.length, abs + tok.length + 4))) continue;
-      if (/namespace\s+\w+\s*=\s*$/.test(text.slice(Math.max(0, abs - 60), abs))) continue;
+      if (/namespace\s+(\w+\s*=\s*)?$/.test(text.slice(Math.max(0, abs - 60), abs))) continue; // a namespace directive
       const line = lineOf(abs);
       if (/^\s*#\s*include/.test(text.slice(starts[line - 1], starts[line] ?? text.length))) continue;
       const before = text.slice(starts[line - 1], abs);
