@@ -2,7 +2,10 @@
 // argv: <corpus dir> <json options>. Prints one JSON line: seconds, stats, counts, maxRSS (bytes).
 import { scanAsync } from '../dist/analyze.js';
 import { loadCatalog } from '../dist/catalog/load.js';
-import { renderJson } from '../dist/report/json.js';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderJsonChunks } from '../dist/report/json.js';
 
 const [dir, raw] = process.argv.slice(2);
 const opts = JSON.parse(raw ?? '{}');
@@ -12,20 +15,34 @@ let parsedAt = t0;
 const onProgress = (done, total) => {
   if (done === total) parsedAt = performance.now();
 };
-const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, results: opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress });
+const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, results: opts.results ?? opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress });
 const scanSeconds = (performance.now() - t0) / 1000;
-// Peak so far: the scan itself, before the report is rendered to one big string.
+// Peak so far: the scan itself, before the report is rendered.
 const scanMaxRSS = process.resourceUsage().maxRSS * 1024;
+// Rendered as `scan --format json --output FILE` does: in pieces, straight to the file.
+const out = mkdtempSync(join(tmpdir(), 'ascendify-bench-'));
 const t1 = performance.now();
-const json = renderJson(report);
+const fd = openSync(join(out, 'report.json'), 'w');
+let block = '';
+for (const piece of renderJsonChunks(report)) {
+  block += piece;
+  if (block.length >= 1 << 20) {
+    writeSync(fd, block);
+    block = '';
+  }
+}
+writeSync(fd, block);
+closeSync(fd);
 const renderSeconds = (performance.now() - t1) / 1000;
+const reportBytes = statSync(join(out, 'report.json')).size;
+rmSync(out, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify({
   seconds: scanSeconds,
   // discovery + parse stage, when anything was parsed (progress reports only parsed files)
   parseStageSeconds: stats.parsed ? (parsedAt - t0) / 1000 : undefined,
   scanMaxRSS,
   renderSeconds,
-  reportBytes: Buffer.byteLength(json),
+  reportBytes,
   stats,
   files: report.summary.files.scanned + report.summary.files.skipped,
   lines: report.summary.lines,

@@ -14,7 +14,7 @@ export function parseFormats(value: string | undefined, fallback = 'text'): stri
   return [...new Set(formats)];
 }
 
-/** Write pieces of text to a file, gathered into blocks of about 1 MB. */
+/** Write pieces of text to a file, small ones gathered into blocks of up to 1 MB. */
 function writePieces(path: string, pieces: Iterable<string>): void {
   const fd = openSync(path, 'w');
   const flush = (text: string): void => {
@@ -24,6 +24,13 @@ function writePieces(path: string, pieces: Iterable<string>): void {
   try {
     let block = '';
     for (const p of pieces) {
+      if (p.length >= 1 << 16) {
+        // a large piece goes out as it is (no copy into the block)
+        if (block) flush(block);
+        flush(p);
+        block = '';
+        continue;
+      }
       block += p;
       if (block.length >= 1 << 20) {
         flush(block);

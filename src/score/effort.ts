@@ -34,7 +34,7 @@ const byKey = <T>(map: Map<string, T>, key: string, make: () => T): T => {
 };
 
 /** A kernel's cost on one target: its mode and its items (base, lines, one per feature with a weight). */
-function costKernel(k: KernelEntry, profile: Profile, weights: EffortWeights, depth: number): KernelCost {
+function costKernel(k: KernelEntry, profile: Profile, weights: EffortWeights, component: string): KernelCost {
   const model = weights.kernels.models[profile.kernelModel];
   const forcing = k.features.filter((f) => model.rewriteIf.includes(f));
   const mode: 'rewrite' | 'adapt' = model.mode === 'rewrite' || forcing.length || !model.adapt ? 'rewrite' : 'adapt';
@@ -43,12 +43,17 @@ function costKernel(k: KernelEntry, profile: Profile, weights: EffortWeights, de
   const path = `kernels.models.${profile.kernelModel}.${mode}`;
   const qfText = qf === 1 ? '' : ` × kernels.qualifierFactors.${k.qualifier}`;
   const why = forcing.length ? `rewritten because it uses ${forcing.join(', ')} (rewriteIf)` : undefined;
-  const base = { kind: 'kernel', subject: k.name, part: 'base', mode, family: 'kernel', file: k.file, line: k.line, component: componentOf(k.file, depth) } as const;
+  // One literal shape for every kernel item (keys in report order).
+  const item = (part: string, count: number, rate: EffortRange, hours: EffortRange, weight: string, note: string | undefined): EffortItem => {
+    const i: EffortItem = { kind: 'kernel', subject: k.name, part, mode, family: 'kernel', file: k.file, line: k.line, component, count, rate, hours, weight };
+    if (note !== undefined) i.note = note;
+    return i;
+  };
   const items: EffortItem[] = [];
   const baseRate = scale(cost.base, qf);
-  items.push({ ...base, count: 1, rate: baseRate, hours: baseRate, weight: `${path}.base${qfText}`, ...(why ? { note: why } : {}) });
+  items.push(item('base', 1, baseRate, baseRate, `${path}.base${qfText}`, why));
   const lineRate = scale(cost.perLine, qf);
-  items.push({ ...base, part: 'lines', count: k.lines, rate: lineRate, hours: scale(lineRate, k.lines), weight: `${path}.perLine${qfText}` });
+  items.push(item('lines', k.lines, lineRate, scale(lineRate, k.lines), `${path}.perLine${qfText}`, undefined));
   const core = add(baseRate, scale(lineRate, k.lines));
   const featureHours = new Map<string, EffortRange>();
   for (const f of k.features) {
@@ -56,15 +61,10 @@ function costKernel(k: KernelEntry, profile: Profile, weights: EffortWeights, de
     if (extra <= 0) continue;
     const hours = scale(core, extra);
     featureHours.set(f, hours);
-    items.push({
-      ...base,
-      part: `feature:${f}`,
-      count: 1,
-      rate: hours,
-      hours,
-      weight: `kernels.models.${profile.kernelModel}.features.${f}`,
-      note: `+${Math.round(extra * 100)}% of the kernel's base and lines hours (${core.likely.toFixed(2)} h likely)`,
-    });
+    items.push(item(
+      `feature:${f}`, 1, hours, hours, `kernels.models.${profile.kernelModel}.features.${f}`,
+      `+${Math.round(extra * 100)}% of the kernel's base and lines hours (${core.likely.toFixed(2)} h likely)`,
+    ));
   }
   return { kernel: k, mode, items, featureHours };
 }
@@ -130,7 +130,7 @@ function estimateTarget(
   const componentOfFile = shared.componentOf;
 
   // Kernels first: a rewritten kernel covers the uses inside it.
-  const kernelCosts = input.kernels.map((k) => costKernel(k, profile, weights, depth));
+  const kernelCosts = input.kernels.map((k) => costKernel(k, profile, weights, componentOfFile(k.file)));
   for (const kc of kernelCosts) for (const i of kc.items) items.push(i);
   const rewritten = new Map<string, KernelCost[]>();
   for (const kc of kernelCosts) if (kc.mode === 'rewrite') byKey(rewritten, kc.kernel.file, () => []).push(kc);

@@ -44,24 +44,50 @@ interface Group {
   findings: CostedFinding[];
 }
 
-function matcher(category: IncompatibilityCategory, ruleFeatures: Record<string, string>): (cf: CostedFinding) => boolean {
-  const snippet = category.snippet ? new RegExp(category.snippet) : undefined;
+/** Does a category take this finding? `undefined` when only the finding's source line can tell (the category's `snippet`). */
+function matcher(category: IncompatibilityCategory, ruleFeatures: Record<string, string>): (cf: CostedFinding) => boolean | undefined {
   return ({ finding: f, status }) => {
     if (!category.statuses.includes(status)) return false;
     if (category.any || category.symbols.includes(f.symbol)) return true;
     const feature = f.ruleId ? ruleFeatures[f.ruleId] : undefined;
-    return feature !== undefined && category.features.includes(feature) && (!snippet || snippet.test(f.snippet));
+    if (feature === undefined || !category.features.includes(feature)) return false;
+    return category.snippet ? undefined : true;
   };
 }
 
 export function findIncompatibilities(input: IncompatibilityInput): TargetIncompatibilities {
   const { profile, weights, costed, kernelCosts, apiHours, ruleFeatures } = input;
-  const categories = Object.entries(weights.incompatibilities).map(([id, category]) => ({ id, category, matches: matcher(category, ruleFeatures) }));
+  const categories = Object.entries(weights.incompatibilities).map(([id, category]) => ({
+    id, category, matches: matcher(category, ruleFeatures), snippet: category.snippet ? new RegExp(category.snippet) : undefined,
+  }));
+  type Category = (typeof categories)[number];
+  // The first category that takes a finding; remembered by (status, rule, symbol) unless a source line decided it.
+  const memo = new Map<string, Category | null>();
+  const categoryOf = (cf: CostedFinding): Category | undefined => {
+    const key = `${cf.status}\0${cf.finding.ruleId ?? ''}\0${cf.finding.symbol}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let bySnippet = false;
+    for (const c of categories) {
+      const m = c.matches(cf);
+      if (m === undefined) {
+        bySnippet = true;
+        if (c.snippet!.test(cf.finding.snippet)) return c;
+        continue;
+      }
+      if (m) {
+        if (!bySnippet) memo.set(key, c);
+        return c;
+      }
+    }
+    if (!bySnippet) memo.set(key, null);
+    return undefined;
+  };
 
   // Each finding goes to the first category that matches it; `any` categories split by symbol.
   const groups = new Map<string, Group>();
   for (const cf of costed) {
-    const c = categories.find((x) => x.matches(cf));
+    const c = categoryOf(cf);
     if (!c) continue;
     const key = c.category.any ? `${c.id}\0${cf.finding.symbol}` : c.id;
     let g = groups.get(key);
@@ -90,11 +116,24 @@ export function findIncompatibilities(input: IncompatibilityInput): TargetIncomp
     }
     // Kernels using the category's features: listed, and their feature hours counted (once).
     if (!g.category.any && g.category.features.length) {
+      // The group's finding lines by file, for "does a finding of the group sit in this kernel".
+      let lines: Map<string, number[]> | undefined;
+      const hasFindingIn = (k: KernelEntry): boolean => {
+        if (!lines) {
+          lines = new Map();
+          for (const cf of g.findings) {
+            const l = lines.get(cf.finding.file);
+            if (l) l.push(cf.finding.line);
+            else lines.set(cf.finding.file, [cf.finding.line]);
+          }
+        }
+        return lines.get(k.file)?.some((line) => line >= k.line && line <= k.endLine) ?? false;
+      };
       for (const [index, kc] of kernelCosts.entries()) {
         const k = kc.kernel;
         const used = k.features.filter((f) => g.category.features.includes(f));
         if (!used.length) continue;
-        if (g.category.snippet && !g.findings.some((cf) => cf.finding.file === k.file && cf.finding.line >= k.line && cf.finding.line <= k.endLine)) continue;
+        if (g.category.snippet && !hasFindingIn(k)) continue;
         locations.push({ file: k.file, line: k.line, kernel: k.name });
         for (const f of used) {
           const key = `${index}\0${f}`;
