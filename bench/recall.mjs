@@ -10,7 +10,9 @@
 // ignores (rules/recognition.yaml `ignore`), nor the name in a namespace directive. Declarations of such names by the
 // project (overloads, parameters) are counted too, so the measure is a lower bound. A token
 // counts as found when the scan reports that symbol on that line (`extern __shared__` for
-// `__shared__`).
+// `__shared__`). Declarations of CUDA-named things by the project (overloads, function-pointer
+// variables, parameters, enumerators of copied headers) are not uses and are left out by a text
+// heuristic (isDeclaration).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scan } from '../dist/analyze.js';
@@ -50,6 +52,30 @@ for (const n of own) names.delete(n);
 // Compiler keywords the CUDA headers happen to define (__restrict__, __func__) are not CUDA dependencies.
 for (const n of catalog.recognition.ignore) names.delete(n);
 
+/** Words that can stand before a name without making it a declaration's name. */
+const NOT_TYPES = new Set(['return', 'else', 'case', 'new', 'delete', 'throw', 'goto', 'sizeof', 'typedef', 'using', 'const',
+  'static', 'extern', 'inline', 'volatile', 'unsigned', 'signed', 'struct', 'class', 'union', 'enum', 'typename', 'template',
+  'constexpr', 'virtual', 'explicit', 'friend', 'mutable', 'register', 'auto', 'operator', 'and', 'or', 'not', 'co_return',
+  '__device__', '__host__', '__global__', '__forceinline__', '__noinline__', '__inline__', '__shared__', '__constant__',
+  '__managed__', 'CUDAAPI', 'CUDARTAPI', 'WINAPI', '__stdcall', '__cdecl', 'export', 'public', 'private', 'protected']);
+
+/**
+ * The name being declared rather than used: `Type name(` / `Type *name;` / `Type name =` (a function
+ * or variable of the project named like a CUDA API: overloads, function-pointer variables of
+ * dynamic-loading shims, parameters), or an enumerator `NAME = value,` at the start of a line.
+ */
+function isDeclaration(text, abs, tok) {
+  const lineStart = text.lastIndexOf('\n', abs - 1) + 1;
+  const before = text.slice(lineStart, abs);
+  const after = text.slice(abs + tok.length, abs + tok.length + 8);
+  if (/^\s*$/.test(before) && /^\s*=[^=]/.test(after)) return true;
+  const m = /([A-Za-z_]\w*)\s*[*&]*\s*$/.exec(before);
+  if (!m || NOT_TYPES.has(m[1])) return false;
+  // `a * b`, `x & y`: an operator between two values is not a declarator (need a space-free star before the name or none).
+  if (/\w\s+[*&]\s+$/.test(before)) return false;
+  return /^\s*(\(|;|=[^=]|\[|,|\))/.test(after);
+}
+
 const found = new Map();
 for (const f of report.findings) {
   const k = `${f.file}:${f.line}:${f.symbol}`;
@@ -81,6 +107,7 @@ for (const file of sources) {
       if (/(\.|->|::)$/.test(text.slice(Math.max(0, abs - 2), abs))) continue;
       if (/^\s*::/.test(text.slice(abs + tok.length, abs + tok.length + 4))) continue;
       if (/namespace\s+(\w+\s*=\s*)?$/.test(text.slice(Math.max(0, abs - 60), abs))) continue; // a namespace directive
+      if (isDeclaration(text, abs, tok)) continue;
       const line = lineOf(abs);
       if (/^\s*#\s*include/.test(text.slice(starts[line - 1], starts[line] ?? text.length))) continue;
       const before = text.slice(starts[line - 1], abs);
