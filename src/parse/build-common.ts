@@ -4,7 +4,7 @@
  * and `# ascendify-ignore` comments. docs/build-and-python.md lists the symbols.
  */
 import type { FileFacts, Language, Occurrence, Role, Suppression } from '../model/index.js';
-import { indexLines, position, snippetOf, type LineIndex } from './source-text.js';
+import { indexLines, occurrenceAt, position, type LineIndex } from './source-text.js';
 
 /**
  * nvcc flags, canonical symbol `nvcc:<flag>` (short and long spellings share one symbol).
@@ -97,17 +97,7 @@ export class OccurrenceSink {
     const key = `${from.line}\0${name}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const to = position(this.lines, Math.max(start, end));
-    this.occurrences.push({
-      name,
-      role,
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
-      device: false,
-      snippet: snippetOf(this.lines, from.line - 1),
-    });
+    this.occurrences.push(occurrenceAt(this.lines, name, role, start, end, false));
   }
 
   facts(path: string, language: Language, suppressions: Suppression[], parseErrorLines: number[] = []): FileFacts {

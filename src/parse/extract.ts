@@ -14,7 +14,7 @@ import { codeSpans, inSpans, matchBody } from './c-lexer.js';
 import { parseText, type SyntaxNode } from './cuda-parser.js';
 import { locateTokens, type Frame } from './locate.js';
 import { conditionsByLine } from './preprocessor.js';
-import { indexLines, lineOf, position, snippetOf, type LineIndex } from './source-text.js';
+import { indexLines, lineOf, occurrenceAt, type LineIndex } from './source-text.js';
 import { findSuppressions } from './suppressions.js';
 
 const NON_CODE = new Set([
@@ -105,19 +105,8 @@ function addOccurrence(ctx: Context, name: string, role: Role, start: number, en
   const key = `${start}:${end}:${name}`;
   if (ctx.seen.has(key)) return;
   ctx.seen.add(key);
-  const from = position(ctx.lines, start);
-  const to = position(ctx.lines, end);
-  const occ: Occurrence = {
-    name,
-    role,
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
-    device: inDevice(ctx, start),
-    snippet: snippetOf(ctx.lines, from.line - 1),
-  };
-  const condition = ctx.conditions[from.line - 1];
+  const occ = occurrenceAt(ctx.lines, name, role, start, end, inDevice(ctx, start));
+  const condition = ctx.conditions[occ.line - 1];
   if (condition) occ.condition = condition;
   if (macro) occ.macro = macro;
   ctx.occurrences.push(occ);

@@ -1,4 +1,5 @@
 /** Offsets to line/column and line snippets, for a text that is dropped once its facts are out. */
+import type { Occurrence, Role } from '../model/index.js';
 
 export interface LineIndex {
   lines: string[];
@@ -47,4 +48,11 @@ const SNIPPET_MAX = 160;
 export function snippetOf(index: LineIndex, row: number): string {
   const text = (index.lines[row] ?? '').trim();
   return text.length > SNIPPET_MAX ? `${text.slice(0, SNIPPET_MAX - 1)}…` : text;
+}
+
+/** An occurrence spanning [start, end) of the text, with its snippet (every front end builds them this way). */
+export function occurrenceAt(index: LineIndex, name: string, role: Role, start: number, end: number, device: boolean): Occurrence {
+  const from = position(index, start);
+  const to = position(index, Math.max(start, end));
+  return { name, role, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, device, snippet: snippetOf(index, from.line - 1) };
 }
