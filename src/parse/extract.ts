@@ -279,8 +279,18 @@ function macroBody(ctx: Context, chain: Frame[], offset: number): string | undef
   return def ? /^#\s*define\s+(\w+)/.exec(ctx.text.slice(def.start, def.start + 300))?.[1] : undefined;
 }
 
+/** Per lexicon, the answer for every token seen: most tokens (`int`, `i`, `float`) repeat thousands of times. */
+const verdicts = new WeakMap<Lexicon, Map<string, boolean>>();
+const VERDICT_LIMIT = 200_000; // bound the memo on huge, varied code bases
+
 function isInteresting(lexicon: Lexicon, tok: string, pattern: RegExp | undefined): boolean {
-  return lexicon.names.has(tok) || lexicon.deviceOnly.has(tok) || QUALIFIERS.has(tok) || ASM.has(tok) || (pattern !== undefined && pattern.test(tok));
+  let memo = verdicts.get(lexicon);
+  if (!memo) verdicts.set(lexicon, (memo = new Map()));
+  const known = memo.get(tok);
+  if (known !== undefined) return known;
+  const verdict = lexicon.names.has(tok) || lexicon.deviceOnly.has(tok) || QUALIFIERS.has(tok) || ASM.has(tok) || (pattern !== undefined && pattern.test(tok));
+  if (memo.size < VERDICT_LIMIT) memo.set(tok, verdict);
+  return verdict;
 }
 
 function handleToken(ctx: Context, tok: string, start: number, chain: Frame[]): void {
