@@ -131,7 +131,9 @@ function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseSta
   const config = loadConfig(discovery.root, options.config);
   // Rule folders from the config file are relative to it; --rules adds to them.
   const userRules = [...(config?.rules ?? []).map((r) => resolvePath(config?.dir ?? discovery.root, r)), ...(options.rules ?? [])];
-  const catalog = options.catalog ?? loadCatalog({ userRules });
+  const useCache = options.cache ?? options.cacheDir !== undefined;
+  const cacheRoot = useCache ? (options.cacheDir ?? defaultCacheDir(discovery.root)) : undefined;
+  const catalog = options.catalog ?? loadCatalog({ userRules, cacheDir: cacheRoot });
   const profiles = selectProfiles(catalog, options.targets);
   const groupDepth = options.groupDepth ?? 1;
   if (!Number.isInteger(groupDepth) || groupDepth < 1) throw new UsageError(`invalid group depth ${groupDepth}`, 'use a whole number of folders, 1 or more (--group-depth 1)');
@@ -143,10 +145,7 @@ function scanSteps(options: ScanOptions): { files: SourceFile[]; stage: ParseSta
     discovery.files = discovery.files.filter((f) => changes.files.has(f.path));
     discovery.skipped = discovery.skipped.filter((f) => changes.files.has(f.path));
   }
-  const useCache = options.cache ?? options.cacheDir !== undefined;
-  const cache = useCache
-    ? new FactsCache(options.cacheDir ?? defaultCacheDir(discovery.root), { tool: toolVersion(), catalog: catalog.version })
-    : undefined;
+  const cache = cacheRoot ? new FactsCache(cacheRoot, { tool: toolVersion(), catalog: catalog.version }) : undefined;
   const stage: ParseStageOptions = {
     lexicon: buildLexicon(catalog),
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,

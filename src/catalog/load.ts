@@ -3,8 +3,8 @@
  * Reads rules/ (shipped) and any --rules directories, parses YAML, and hands the documents to compile.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Catalog, Profile } from '../model/index.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
@@ -16,13 +16,39 @@ export { PACKAGE_ROOT };
 export const SHIPPED_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 
-function readYaml(path: string, shown: string): unknown {
-  let text: string;
+/**
+ * A folder where parsed YAML is kept as JSON, keyed by the file's content: parsing the catalog's YAML is
+ * most of a warm re-scan's time, JSON.parse of the same data a fraction of it. Unreadable entries are ignored.
+ */
+function parsedFromCache(cacheDir: string | undefined, text: string, parse: () => unknown): unknown {
+  if (!cacheDir) return parse();
+  const file = join(cacheDir, 'yaml', `${createHash('sha1').update(text).digest('hex')}.json`);
   try {
-    text = readFileSync(path, 'utf8');
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    // not cached yet, or unreadable: parse and store
+  }
+  const data = parse();
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, file);
+  } catch {
+    // a read-only cache folder only costs speed
+  }
+  return data;
+}
+
+function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
   } catch (e) {
     throw new CatalogError(shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+function parseYaml(text: string, shown: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     const err = doc.errors[0]!;
@@ -30,6 +56,11 @@ function readYaml(path: string, shown: string): unknown {
     throw new CatalogError(shown, `invalid YAML${line ? ` at line ${line}` : ''}: ${err.message.split('\n')[0]}`);
   }
   return doc.toJS();
+}
+
+function readYaml(path: string, shown: string, cacheDir?: string): unknown {
+  const text = readText(path, shown);
+  return parsedFromCache(cacheDir, text, () => parseYaml(text, shown));
 }
 
 function yamlFilesUnder(dir: string): string[] {
@@ -50,6 +81,8 @@ export interface LoadOptions {
   userRules?: string[];
   /** Directory holding profiles.yaml, recognition.yaml, families/ and inventory/ (defaults to the shipped one). */
   rulesDir?: string;
+  /** Cache folder for parsed YAML (the scan's cache folder); none: parse every time. */
+  cacheDir?: string;
 }
 
 export function loadCatalog(options: LoadOptions = {}): Catalog {
@@ -57,8 +90,9 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
   const hash = createHash('sha256');
   const read = (path: string): unknown => {
     const shown = relative(PACKAGE_ROOT, path) || path;
-    hash.update(shown).update(readFileSync(path));
-    return readYaml(path, shown);
+    const text = readText(path, shown);
+    hash.update(shown).update(text);
+    return parsedFromCache(options.cacheDir, text, () => parseYaml(text, shown));
   };
   const familyDir = join(dir, 'families');
   const ruleFiles: RuleDocument[] = yamlFilesUnder(familyDir).map((path) => ({
@@ -72,7 +106,7 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     if (!paths.length) throw new CatalogError(userPath, 'no .yaml rule files in this directory');
     for (const path of paths) {
       hash.update(readFileSync(path));
-      ruleFiles.push({ file: path, data: readYaml(path, path), user: true });
+      ruleFiles.push({ file: path, data: readYaml(path, path, options.cacheDir), user: true });
     }
   }
   const inventoryPath = join(dir, 'inventory', 'cuda.tsv');
