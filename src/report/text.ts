@@ -129,14 +129,14 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.findings.length) {
     out.push('', c.bold('Most used CUDA APIs'));
     for (const { symbol, count, sample } of topSymbols(report.findings, top)) {
-      out.push(`  ${pad(symbol, 34)} ${lpad(`${num(count)}×`, 6)}  ${answerText(sample)}`);
+      out.push(`  ${pad(symbol, 40)} ${lpad(`${num(count)}×`, 6)}  ${answerText(sample)}`);
     }
     const blockers = report.findings.filter((f) => Object.values(f.targets).some((t) => t.status === 'none' || t.status === 'rewrite'));
     if (blockers.length) {
       out.push('', c.bold(c.red('Blockers')) + c.dim(' (no equivalent or a rewrite on some target)'));
       for (const { symbol, count, sample } of topSymbols(blockers, top)) {
         const why = Object.values(sample.targets).map((t) => `${t.profile} ${paint(c, t.status, t.status)}`).join(', ');
-        out.push(`  ${pad(symbol, 34)} ${lpad(`${num(count)}×`, 6)}  ${why}  ${c.dim(`${sample.file}:${sample.line}`)}`);
+        out.push(`  ${pad(symbol, 40)} ${lpad(`${num(count)}×`, 6)}  ${why}  ${c.dim(`${sample.file}:${sample.line}`)}`);
       }
       const more = new Set(blockers.map((b) => b.symbol)).size - Math.min(top, new Set(blockers.map((b) => b.symbol)).size);
       if (more > 0) out.push(c.dim(`  … and ${more} more (see --format json)`));
