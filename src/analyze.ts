@@ -18,7 +18,7 @@ import { defaultCacheDir, FactsCache } from './cache/facts-cache.js';
 import { resultLookup, type ResultLookup } from './cache/result-cache.js';
 import { matchFacts } from './match/match.js';
 import { computeProgress } from './match/progress.js';
-import type { Catalog, EffortWeights, FileEntry, FileFacts, Lexicon, Profile, Report, SourceFile } from './model/index.js';
+import type { Catalog, EffortWeights, FileEntry, FileFacts, Profile, Report, SourceFile } from './model/index.js';
 import { parseStage, parseStageSync, type ParseStageOptions, type ParseStats } from './parallel/parse-stage.js';
 import { estimateEffort } from './score/effort.js';
 import { summarize } from './score/summary.js';
@@ -85,13 +85,6 @@ export interface ScanResult {
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
-}
-
-/** Parse stage over many files, in-process: read each, extract facts, drop the text (optionally through the cache). */
-export function parseFiles(
-  files: SourceFile[], lexicon: Lexicon, maxFileSize: number, cache?: FactsCache,
-): { facts: FileFacts[]; entries: FileEntry[]; stats: ParseStats } {
-  return parseStageSync(files, { lexicon, maxFileSize, cache });
 }
 
 /** Match and summarise; with `estimate` false the effort section is left for the caller (who filters findings first). */
