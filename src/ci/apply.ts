@@ -4,7 +4,7 @@
  * suppressed findings stay in, marked, and the summary counts only the findings that are not suppressed.
  */
 import type { Baseline } from './baseline.js';
-import type { BaselineSection, FileFacts, Finding, Profile, Report, Suppression } from '../model/index.js';
+import type { BaselineSection, FileFacts, Profile, Report, Suppression } from '../model/index.js';
 import { summarize } from '../score/summary.js';
 import { diffBaseline } from './baseline.js';
 import { onChangedLine, type ChangedLines } from './diff.js';
@@ -36,12 +36,13 @@ export interface CiResult {
 
 export function applyCi(report: Report, facts: readonly FileFacts[], input: CiInput): CiResult {
   const { findings: marked, diagnostics } = applySuppressions(report.findings, suppressionsByFile(facts), input.ignore);
-  const fps = fingerprints(marked);
+  // Fingerprints are for baselines: computed here only when one is compared, else on demand.
+  const fps = input.baseline ? fingerprints(marked) : undefined;
   let keep = marked.map(() => true);
   let section: BaselineSection | undefined;
   if (input.baseline) {
     const scanned = new Set(report.files.filter((f) => f.status === 'scanned').map((f) => f.path));
-    const diff = diffBaseline(marked, fps, input.baseline.data, scanned);
+    const diff = diffBaseline(marked, fps!, input.baseline.data, scanned);
     keep = diff.state.map((s) => s !== 'unchanged');
     section = {
       file: input.baseline.file,
@@ -53,13 +54,7 @@ export function applyCi(report: Report, facts: readonly FileFacts[], input: CiIn
     const lines = input.changedLines;
     keep = keep.map((k, i) => k && onChangedLine(lines.get(marked[i]!.file), marked[i]!.line));
   }
-  const findings: Finding[] = [];
-  const kept: string[] = [];
-  marked.forEach((f, i) => {
-    if (!keep[i]) return;
-    findings.push(f);
-    kept.push(fps[i]!);
-  });
+  const findings = marked.filter((_, i) => keep[i]);
   if (section) section.counts.new = findings.filter((f) => !f.suppressed).length;
   const out: Report = {
     ...report,
@@ -69,5 +64,11 @@ export function applyCi(report: Report, facts: readonly FileFacts[], input: CiIn
   if (section) out.baseline = section;
   if (diagnostics.length) out.diagnostics = input.changedLines ? diagnostics.filter((d) => onChangedLine(input.changedLines!.get(d.file), d.line)) : diagnostics;
   if (out.diagnostics?.length === 0) delete out.diagnostics;
-  return { report: out, fingerprints: kept };
+  return {
+    report: out,
+    get fingerprints(): string[] {
+      const all = fps ?? fingerprints(marked);
+      return all.filter((_, i) => keep[i]);
+    },
+  };
 }
