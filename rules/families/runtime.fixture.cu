@@ -54,7 +54,7 @@ int main() {
   char bus[32];
   // ruleid: runtime-pci-bus-id
   cudaDeviceGetPCIBusId(bus, sizeof(bus), dev);
-  // ruleid: runtime-cache-config
+  // ruleid: runtime-cache-config, runtime-func-attributes-type
   cudaDeviceSetCacheConfig(cudaFuncCachePreferShared);
   size_t freeB = 0, totalB = 0;
   // ruleid: runtime-mem-get-info
@@ -149,7 +149,7 @@ int main() {
   cudaFuncAttributes fa;
   // ruleid: runtime-func-get-attributes
   cudaFuncGetAttributes(&fa, scale);
-  // ruleid: runtime-func-set-attribute
+  // ruleid: runtime-func-set-attribute, runtime-func-attributes-type
   cudaFuncSetAttribute(scale, cudaFuncAttributeMaxDynamicSharedMemorySize, 65536);
 
   // ruleid: runtime-graph-types
