@@ -23,9 +23,15 @@ function frameOf(cursor: Cursor): Frame {
   return { type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex, field: cursor.currentFieldName ?? null };
 }
 
+/**
+ * How many ancestors a token's chain keeps. Classification looks a few levels up (a qualified name, a
+ * declarator chain, a call); deep nesting above that says nothing about the token.
+ */
+const CHAIN_DEPTH = 24;
+
 function chain(leaf: Frame | undefined, stack: Frame[]): Frame[] {
   const out: Frame[] = leaf ? [leaf] : [];
-  for (let k = stack.length - 1; k >= 0; k--) out.push(stack[k] as Frame);
+  for (let k = stack.length - 1; k >= 0 && out.length < CHAIN_DEPTH; k--) out.push(stack[k] as Frame);
   return out;
 }
 

@@ -4,6 +4,8 @@ import type { Occurrence, Role } from '../model/index.js';
 export interface LineIndex {
   lines: string[];
   starts: number[];
+  /** Snippets made so far, by row (a line with several uses is trimmed once). */
+  snippets?: Map<number, string>;
 }
 
 export function indexLines(text: string): LineIndex {
@@ -46,8 +48,12 @@ export function position(index: LineIndex, offset: number): { line: number; colu
 const SNIPPET_MAX = 160;
 
 export function snippetOf(index: LineIndex, row: number): string {
+  const cached = index.snippets?.get(row);
+  if (cached !== undefined) return cached;
   const text = (index.lines[row] ?? '').trim();
-  return text.length > SNIPPET_MAX ? `${text.slice(0, SNIPPET_MAX - 1)}…` : text;
+  const snippet = text.length > SNIPPET_MAX ? `${text.slice(0, SNIPPET_MAX - 1)}…` : text;
+  (index.snippets ??= new Map()).set(row, snippet);
+  return snippet;
 }
 
 /** An occurrence spanning [start, end) of the text, with its snippet (every front end builds them this way). */
