@@ -11,7 +11,9 @@ export function parseFormats(value: string | undefined, fallback = 'text'): stri
   for (const f of formats) {
     if (!REPORTERS[f]) throw new UsageError(`unknown format "${f}"`, `use one or more of: ${Object.keys(REPORTERS).join(', ')} (comma-separated)`);
   }
-  return [...new Set(formats)];
+  // `md` and `markdown` are one format (one file): keep the first spelling given.
+  const seen = new Set<string>();
+  return formats.filter((f) => !seen.has(REPORTERS[f]!.extension) && seen.add(REPORTERS[f]!.extension));
 }
 
 /** Write pieces of text to a file, small ones gathered into blocks of up to 1 MB. */

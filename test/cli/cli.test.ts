@@ -246,3 +246,10 @@ describe('colour', () => {
     expect(coloured.stdout.includes('\u001b[')).toBe(true);
   });
 });
+
+describe('format list', () => {
+  it('treats md and markdown as one format', async () => {
+    const { parseFormats } = await import('../../src/cli/output.js');
+    expect(parseFormats('text,md,markdown,json,text')).toEqual(['text', 'md', 'json']);
+  });
+});
