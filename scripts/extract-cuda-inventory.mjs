@@ -94,6 +94,7 @@
  * DIAGNOSTICS (stderr): rows per library, headers whose braces do not balance after branch
  * selection (names there may be missed), headers that match no library rule.
  */
+import { parseArgs as parseCommandLine } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
@@ -1370,26 +1371,26 @@ function isPrivateSymbol(s) {
 // CLI
 // ---------------------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const o = { include: [], notes: [], excludeNamespaces: [], out: null, cudaVersion: null, date: null, predefined: false, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--include' || a === '-I') o.include.push(val());
-    else if (a === '--out' || a === '-o') o.out = val();
-    else if (a === '--cuda-version') o.cudaVersion = val();
-    else if (a === '--note') o.notes.push(val());
-    else if (a === '--date') o.date = val();
-    else if (a === '--exclude-namespace') o.excludeNamespaces.push(val());
-    else if (a === '--with-predefined') o.predefined = true;
-    else if (a === '--compare') o.compare = val();
-    else if (a === '--quiet') o.quiet = true;
-    else if (a === '--help' || a === '-h') o.help = true;
-    else throw new Error(`unknown argument: ${a}`);
-  }
-  return o;
+  const { values: v } = parseCommandLine({
+    args: argv,
+    options: {
+      include: { type: 'string', short: 'I', multiple: true, default: [] },
+      out: { type: 'string', short: 'o' },
+      'cuda-version': { type: 'string' },
+      note: { type: 'string', multiple: true, default: [] },
+      date: { type: 'string' },
+      'exclude-namespace': { type: 'string', multiple: true, default: [] },
+      'with-predefined': { type: 'boolean', default: false },
+      compare: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  return {
+    include: v.include, notes: v.note, excludeNamespaces: v['exclude-namespace'], out: v.out ?? null,
+    cudaVersion: v['cuda-version'] ?? null, date: v.date ?? null, predefined: v['with-predefined'],
+    compare: v.compare, quiet: v.quiet, help: v.help,
+  };
 }
 
 /** Per-library coverage of another inventory by these rows (printed by --compare). */

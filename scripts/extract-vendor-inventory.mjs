@@ -34,6 +34,7 @@
  *   symbol  kind  library  header
  *   one row per (symbol, library), sorted by symbol then library in code-unit order.
  */
+import { parseArgs as parseCommandLine } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
@@ -128,29 +129,28 @@ export function scanUses(dirs) {
 }
 
 function parseArgs(argv) {
-  const o = { include: [], uses: [], libraries: {}, sources: [], out: null, sdk: null, version: null, date: null, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--include' || a === '-I') o.include.push(val());
-    else if (a === '--uses') o.uses.push(val());
-    else if (a === '--library') {
-      const [from, to] = val().split('=');
-      if (!from || !to) throw new Error('--library needs SUBDIR=LIB');
-      o.libraries[from] = to;
-    } else if (a === '--source') o.sources.push(val());
-    else if (a === '--out' || a === '-o') o.out = val();
-    else if (a === '--sdk') o.sdk = val();
-    else if (a === '--version') o.version = val();
-    else if (a === '--date') o.date = val();
-    else if (a === '--quiet') o.quiet = true;
-    else if (a === '--help' || a === '-h') o.help = true;
-    else throw new Error(`unknown argument: ${a}`);
+  const { values: v } = parseCommandLine({
+    args: argv,
+    options: {
+      include: { type: 'string', short: 'I', multiple: true, default: [] },
+      uses: { type: 'string', multiple: true, default: [] },
+      library: { type: 'string', multiple: true, default: [] },
+      source: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string', short: 'o' },
+      sdk: { type: 'string' },
+      version: { type: 'string' },
+      date: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const libraries = {};
+  for (const pair of v.library) {
+    const [from, to] = pair.split('=');
+    if (!from || !to) throw new Error('--library needs SUBDIR=LIB');
+    libraries[from] = to;
   }
-  return o;
+  return { include: v.include, uses: v.uses, libraries, sources: v.source, out: v.out ?? null, sdk: v.sdk ?? null, version: v.version ?? null, date: v.date ?? null, quiet: v.quiet, help: v.help };
 }
 
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
