@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the pipeline's import direction:
-// the pure stages (parse, match, score, report) never touch the file system.
+// the pure stages (parse, match, score, report, the core, the CI step) never touch the file system.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -8,8 +8,8 @@ const noFs = {
     'error',
     {
       paths: [
-        { name: 'node:fs', message: 'parse, match, score and report are pure: do I/O in discover/, catalog/load.ts, analyze.ts or cli/.' },
-        { name: 'fs', message: 'parse, match, score and report are pure: do I/O in discover/, catalog/load.ts, analyze.ts or cli/.' },
+        { name: 'node:fs', message: 'the pure stages (parse, match, score, report, core, ci) do no I/O: do it in discover/, catalog/load.ts, config/, cache/, analyze.ts or cli/.' },
+        { name: 'fs', message: 'the pure stages (parse, match, score, report, core, ci) do no I/O: do it in discover/, catalog/load.ts, config/, cache/, analyze.ts or cli/.' },
         { name: 'node:fs/promises', message: 'pure stage: no I/O' },
       ],
       patterns: [{ group: ['**/cli/*'], message: 'nothing imports cli/' }],
@@ -28,5 +28,9 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  { files: ['src/parse/**', 'src/match/**', 'src/score/**', 'src/report/**', 'src/model/**', 'src/util/**'], rules: noFs },
+  {
+    files: ['src/parse/**', 'src/match/**', 'src/score/**', 'src/report/**', 'src/model/**', 'src/util/**', 'src/core/**', 'src/ci/**'],
+    ignores: ['src/ci/git.ts', 'src/ci/baseline-file.ts'],
+    rules: noFs,
+  },
 );

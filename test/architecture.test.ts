@@ -20,9 +20,10 @@ const ALLOWED: Record<string, string[]> = {
   match: ['model', 'util'],
   score: ['model', 'util', 'match'],
   report: ['model', 'util', 'score'],
-  ci: ['model', 'util', 'match', 'score', 'parse'],
-  parallel: ['model', 'util', 'discover', 'parse', 'catalog', 'cache', 'config'],
-  'analyze.ts': ['model', 'util', 'discover', 'parse', 'catalog', 'config', 'cache', 'match', 'score', 'report', 'ci', 'parallel'],
+  ci: ['model', 'util', 'match', 'parse'],
+  core: ['model', 'util', 'parse', 'catalog', 'match', 'ci', 'score'],
+  parallel: ['model', 'util', 'discover', 'parse', 'catalog', 'cache', 'config', 'core'],
+  'analyze.ts': ['model', 'util', 'discover', 'parse', 'catalog', 'config', 'cache', 'match', 'score', 'report', 'ci', 'parallel', 'core'],
   cli: ['*'],
 };
 

@@ -74,12 +74,11 @@ export function cacheNamespace(versions: CacheVersions): string {
 }
 
 /**
- * Where the cache lives unless --cache-dir says otherwise: `node_modules/.cache/ascendify` under
- * the scan root when it has node_modules (the convention of babel, eslint and others), else
- * `$XDG_CACHE_HOME/ascendify`, else `~/.cache/ascendify`.
+ * Where the cache lives unless --cache-dir says otherwise: `$XDG_CACHE_HOME/ascendify`, else `~/.cache/ascendify`.
+ * Never inside the scanned tree: files there are input, and input must not be able to plant cache entries
+ * (docs/security.md).
  */
-export function defaultCacheDir(root: string, env: Record<string, string | undefined> = process.env): string {
-  if (existsSync(join(root, 'node_modules'))) return join(root, 'node_modules', '.cache', 'ascendify');
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'ascendify');
   return join(homedir(), '.cache', 'ascendify');
 }

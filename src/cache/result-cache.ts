@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { Report, SourceFile } from '../model/index.js';
 import { cacheNamespace, type CacheVersions } from './facts-cache.js';
 
-const FORMAT = 'r1';
+const FORMAT = 'r2';
 
 /** Every module of the running build (dist/ or src/): any change to the code that makes a report is a new key. */
 function buildFingerprint(): string {
@@ -111,7 +111,7 @@ export class ResultCache {
 }
 
 const isReport = (v: unknown): v is Report =>
-  typeof v === 'object' && v !== null && (v as Report).schemaVersion === 1 && Array.isArray((v as Report).findings) && Array.isArray((v as Report).files);
+  typeof v === 'object' && v !== null && (v as Report).schemaVersion === 2 && Array.isArray((v as Report).findings) && Array.isArray((v as Report).files);
 
 // ---------------------------------------------------------------------------------------------
 // Compact encoding: a stream of int32 tokens, plus a JSON header with the key, the strings and the

@@ -2,55 +2,32 @@
  * Turns validated rule, profile, recognition and inventory data into the compiled Catalog.
  * Pure: load.ts does the reading and hands the parsed documents over.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type {
-  Catalog, InventoryEntry, Profile, RawAnswer, RawRule, RawRuleFile, Recognition, Rule, Severity, Vendor,
+  Catalog, InventoryEntry, Profile, RawAnswer, RawRule, RawRuleFile, Recognition, Rule, Vendor,
 } from '../model/index.js';
+import type { ProfilesFile } from '../model/generated/profiles.js';
+import type { RecognitionFile } from '../model/generated/recognition.js';
 import { VENDORS } from '../model/index.js';
+import { byCodePoint } from '../util/order.js';
 import { CatalogError } from './errors.js';
 
+/** A rule file, validated against schemas/rules.schema.json. */
 export interface RuleDocument {
   /** Path shown in messages and reports (relative to the rules directory, or as given for user rules). */
   file: string;
-  data: unknown;
+  data: RawRuleFile;
   user: boolean;
 }
 
+/** The validated documents a catalog is compiled from (load.ts reads and validates them). */
 export interface CatalogSources {
-  schemas: { rules: object; profiles: object };
-  profiles: { file: string; data: unknown };
-  recognition: { file: string; data: unknown };
+  profiles: { file: string; data: ProfilesFile };
+  recognition: { file: string; data: RecognitionFile };
   ruleFiles: RuleDocument[];
   inventory?: { file: string; text: string };
+  /** rules/effort.yaml, validated: the default effort weights. */
+  effort: Record<string, unknown>;
   version: string;
-}
-
-function fieldPath(instancePath: string): string[] {
-  return instancePath.split('/').filter(Boolean);
-}
-
-/** The most useful ajv error: the deepest one, with allowed values spelled out. */
-function describe(errors: ErrorObject[]): { path: string[]; message: string } {
-  const sorted = [...errors].sort((a, b) => fieldPath(b.instancePath).length - fieldPath(a.instancePath).length);
-  const e = sorted[0] as ErrorObject;
-  let message = e.message ?? 'is invalid';
-  if (e.keyword === 'enum') message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-  if (e.keyword === 'additionalProperties') message = `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  if (e.keyword === 'required') message = `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`;
-  return { path: fieldPath(e.instancePath), message };
-}
-
-function validateRuleFile(validate: ValidateFunction, doc: RuleDocument): RawRuleFile {
-  if (validate(doc.data)) return doc.data as RawRuleFile;
-  const { path, message } = describe(validate.errors ?? []);
-  let ruleId: string | undefined;
-  let field = path.join('.');
-  if (path[0] === 'rules' && path[1] !== undefined) {
-    const rule = (doc.data as { rules?: { id?: unknown }[] }).rules?.[Number(path[1])];
-    ruleId = typeof rule?.id === 'string' ? rule.id : `#${Number(path[1]) + 1}`;
-    field = path.slice(2).join('.');
-  }
-  throw new CatalogError(doc.file, message, ruleId, field || undefined);
 }
 
 function compareVersions(a: string, b: string): number {
@@ -79,9 +56,6 @@ function resolveAnswer(vendorAnswer: RawRule['targets'][Vendor], profile: Profil
   return answer;
 }
 
-const SEVERITY_BY_STATUS: Record<string, Severity> = { none: 'error', rewrite: 'error', partial: 'warning', direct: 'info' };
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profiles: Profile[]): Rule {
   const answers: Record<string, RawAnswer> = {};
   for (const vendor of VENDORS) {
@@ -100,33 +74,26 @@ function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profile
     for (const [key, a] of Object.entries(vendorAnswer.profiles ?? {})) check(a, `targets.${vendor}.profiles.${key}`);
     for (const profile of profiles.filter((p) => p.vendor === vendor)) answers[profile.id] = resolveAnswer(vendorAnswer, profile);
   }
-  const worst = Object.values(answers)
-    .map((a) => SEVERITY_BY_STATUS[a.status] as Severity)
-    .reduce<Severity>((acc, s) => (SEVERITY_RANK[s] > SEVERITY_RANK[acc] ? s : acc), 'info');
   const rule: Rule = {
     id: raw.id,
     symbols: raw.symbols,
     kind: raw.kind,
     family: raw.family ?? file.family,
     context: raw.context ?? 'any',
-    severity: raw.severity ?? worst,
     file: doc.file,
     user: doc.user,
     override: raw.override ?? false,
     answers,
   };
   if (raw.feature) rule.feature = raw.feature;
+  if (raw.severity) rule.severity = raw.severity;
   if (raw.message) rule.message = raw.message;
   if (raw.url) rule.url = raw.url;
   return rule;
 }
 
-function compileProfiles(validate: ValidateFunction, src: CatalogSources['profiles']): { profiles: Profile[]; defaults: Record<Vendor, string> } {
-  if (!validate(src.data)) {
-    const { path, message } = describe(validate.errors ?? []);
-    throw new CatalogError(src.file, message, undefined, path.join('.') || undefined);
-  }
-  const data = src.data as { vendors: Record<Vendor, { default: string }>; profiles: Profile[] };
+function compileProfiles(src: CatalogSources['profiles']): { profiles: Profile[]; defaults: Record<Vendor, string> } {
+  const data = src.data;
   const ids = new Set<string>();
   for (const p of data.profiles) {
     if (ids.has(p.id)) throw new CatalogError(src.file, `duplicate profile id "${p.id}"`);
@@ -141,17 +108,8 @@ function compileProfiles(validate: ValidateFunction, src: CatalogSources['profil
   return { profiles: data.profiles, defaults: { ascend: data.vendors.ascend.default, cambricon: data.vendors.cambricon.default } };
 }
 
-interface RawRecognition {
-  identifiers?: { pattern: string; family: string }[];
-  namespaces?: { prefix: string; family: string }[];
-  headers?: string[];
-  ignore?: string[];
-  libraries?: Record<string, string>;
-  targets?: Partial<Record<Vendor, { identifiers?: string[]; namespaces?: string[]; headers?: string[] }>>;
-}
-
 function compileRecognition(src: CatalogSources['recognition']): { recognition: Recognition; libraries: Record<string, string> } {
-  const data = (src.data ?? {}) as RawRecognition;
+  const data = src.data;
   const regex = (pattern: string, field: string): RegExp => {
     try {
       return new RegExp(pattern);
@@ -202,10 +160,7 @@ export function parseInventory(file: string, text: string, libraries: Record<str
 }
 
 export function compileCatalog(src: CatalogSources): Catalog {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validateRules = ajv.compile(src.schemas.rules);
-  const validateProfiles = ajv.compile(src.schemas.profiles);
-  const { profiles, defaults } = compileProfiles(validateProfiles, src.profiles);
+  const { profiles, defaults } = compileProfiles(src.profiles);
   const { recognition, libraries } = compileRecognition(src.recognition);
 
   const rules: Rule[] = [];
@@ -216,7 +171,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
 
   const files: Catalog['files'] = [];
   for (const doc of src.ruleFiles) {
-    const file = validateRuleFile(validateRules, doc);
+    const file = doc.data;
     files.push({ file: doc.file, user: doc.user, family: file.family, ...(file.description ? { description: file.description } : {}) });
     for (const raw of file.rules) {
       const previous = ids.get(raw.id);
@@ -252,7 +207,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
       rules.push(rule);
     }
   }
-  prefixRules.sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
+  prefixRules.sort((a, b) => b.prefix.length - a.prefix.length || byCodePoint(a.prefix, b.prefix));
   const inventory = src.inventory ? parseInventory(src.inventory.file, src.inventory.text, libraries) : new Map<string, InventoryEntry>();
   return {
     version: src.version,
@@ -265,5 +220,6 @@ export function compileCatalog(src: CatalogSources): Catalog {
     recognition,
     warnings,
     files,
+    effortDefaults: src.effort,
   };
 }

@@ -8,7 +8,7 @@ export class CatalogError extends Error {
     readonly field?: string,
   ) {
     super(
-      `${file}: ${ruleId ? `rule "${ruleId}": ` : ''}${field ? `field ${field}: ` : ''}${detail}`,
+      !ruleId && !field && detail.startsWith('is ') ? `${file} ${detail}` : `${file}: ${ruleId ? `rule "${ruleId}": ` : ''}${field ? `field ${field}: ` : ''}${detail}`,
     );
     this.name = 'CatalogError';
   }

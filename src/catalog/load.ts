@@ -3,42 +3,21 @@
  * Reads rules/ (shipped) and any --rules directories, parses YAML, and hands the documents to compile.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
-import type { Catalog, Profile } from '../model/index.js';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Catalog, Profile, RawRuleFile } from '../model/index.js';
+import type { ProfilesFile } from '../model/generated/profiles.js';
+import type { RecognitionFile } from '../model/generated/recognition.js';
+import { InputError } from '../util/errors.js';
+import { byCodePoint } from '../util/order.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { parseText, validated, type SchemaName } from '../util/validated.js';
 import { compileCatalog, type RuleDocument } from './compile.js';
 import { CatalogError } from './errors.js';
 import { parseVendorInventory, type VendorInventory } from './verify.js';
 
 export { PACKAGE_ROOT };
 export const SHIPPED_RULES_DIR = join(PACKAGE_ROOT, 'rules');
-const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
-
-/**
- * A folder where parsed YAML is kept as JSON, keyed by the file's content: parsing the catalog's YAML is
- * most of a warm re-scan's time, JSON.parse of the same data a fraction of it. Unreadable entries are ignored.
- */
-function parsedFromCache(cacheDir: string | undefined, text: string, parse: () => unknown): unknown {
-  if (!cacheDir) return parse();
-  const file = join(cacheDir, 'yaml', `${createHash('sha1').update(text).digest('hex')}.json`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch {
-    // not cached yet, or unreadable: parse and store
-  }
-  const data = parse();
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, file);
-  } catch {
-    // a read-only cache folder only costs speed
-  }
-  return data;
-}
 
 function readText(path: string, shown: string): string {
   try {
@@ -48,25 +27,27 @@ function readText(path: string, shown: string): string {
   }
 }
 
-function parseYaml(text: string, shown: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length) {
-    const err = doc.errors[0]!;
-    const line = err.linePos?.[0]?.line;
-    throw new CatalogError(shown, `invalid YAML${line ? ` at line ${line}` : ''}: ${err.message.split('\n')[0]}`);
+/** A catalog document through the one loader; a schema error in a rule file names the rule. */
+function validatedDocument<T>(schema: SchemaName, text: string, shown: string): T {
+  let data: unknown;
+  try {
+    data = parseText(text, shown, 'yaml');
+    return validated<T>(schema, data, shown);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const [top, index, ...rest] = e.path;
+    if (schema === 'rules' && top === 'rules' && typeof index === 'number') {
+      const id = (data as { rules?: { id?: unknown }[] } | undefined)?.rules?.[index]?.id;
+      throw new CatalogError(shown, e.detail, typeof id === 'string' ? id : `#${index + 1}`, rest.length ? rest.join('.') : undefined);
+    }
+    throw new CatalogError(shown, e.detail, undefined, e.path.length ? e.path.join('.') : undefined);
   }
-  return doc.toJS();
-}
-
-function readYaml(path: string, shown: string, cacheDir?: string): unknown {
-  const text = readText(path, shown);
-  return parsedFromCache(cacheDir, text, () => parseYaml(text, shown));
 }
 
 function yamlFilesUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodePoint(a.name, b.name))) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) walk(p);
       else if (/\.ya?ml$/.test(entry.name)) out.push(p);
@@ -81,23 +62,21 @@ export interface LoadOptions {
   userRules?: string[];
   /** Directory holding profiles.yaml, recognition.yaml, families/ and inventory/ (defaults to the shipped one). */
   rulesDir?: string;
-  /** Cache folder for parsed YAML (the scan's cache folder); none: parse every time. */
-  cacheDir?: string;
 }
 
 export function loadCatalog(options: LoadOptions = {}): Catalog {
   const dir = options.rulesDir ?? SHIPPED_RULES_DIR;
   const hash = createHash('sha256');
-  const read = (path: string): unknown => {
+  const read = <T>(schema: SchemaName, path: string): T => {
     const shown = relative(PACKAGE_ROOT, path) || path;
     const text = readText(path, shown);
     hash.update(shown).update(text);
-    return parsedFromCache(options.cacheDir, text, () => parseYaml(text, shown));
+    return validatedDocument<T>(schema, text, shown);
   };
   const familyDir = join(dir, 'families');
   const ruleFiles: RuleDocument[] = yamlFilesUnder(familyDir).map((path) => ({
     file: relative(dir, path).split('\\').join('/'),
-    data: read(path),
+    data: read<RawRuleFile>('rules', path),
     user: false,
   }));
   for (const userPath of options.userRules ?? []) {
@@ -105,8 +84,9 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     const paths = statSync(userPath).isDirectory() ? yamlFilesUnder(userPath) : [userPath];
     if (!paths.length) throw new CatalogError(userPath, 'no .yaml rule files in this directory');
     for (const path of paths) {
-      hash.update(readFileSync(path));
-      ruleFiles.push({ file: path, data: readYaml(path, path, options.cacheDir), user: true });
+      const text = readText(path, path);
+      hash.update(text);
+      ruleFiles.push({ file: path, data: validatedDocument<RawRuleFile>('rules', text, path), user: true });
     }
   }
   const inventoryPath = join(dir, 'inventory', 'cuda.tsv');
@@ -116,13 +96,13 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     hash.update(text);
     inventory = { file: 'inventory/cuda.tsv', text };
   }
-  const schema = (name: string): object => JSON.parse(readFileSync(join(SCHEMAS_DIR, name), 'utf8')) as object;
   return compileCatalog({
-    schemas: { rules: schema('rules.schema.json'), profiles: schema('profiles.schema.json') },
-    profiles: { file: 'rules/profiles.yaml', data: read(join(dir, 'profiles.yaml')) },
-    recognition: { file: 'rules/recognition.yaml', data: read(join(dir, 'recognition.yaml')) },
+    profiles: { file: 'rules/profiles.yaml', data: read<ProfilesFile>('profiles', join(dir, 'profiles.yaml')) },
+    recognition: { file: 'rules/recognition.yaml', data: read<RecognitionFile>('recognition', join(dir, 'recognition.yaml')) },
     ruleFiles,
     inventory,
+    // A rules folder of its own (tests, forks) may leave the effort weights to the shipped ones.
+    effort: read<Record<string, unknown>>('effort', existsSync(join(dir, 'effort.yaml')) ? join(dir, 'effort.yaml') : join(SHIPPED_RULES_DIR, 'effort.yaml')),
     version: hash.digest('hex').slice(0, 12),
   });
 }

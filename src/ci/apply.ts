@@ -1,18 +1,18 @@
 /**
  * The post-match CI step, pure: suppressions -> baseline comparison -> changed-lines filter.
- * The report's `findings` become the ones that matter for CI (new ones when a baseline is given),
- * suppressed findings stay in, marked, and the summary counts only the findings that are not suppressed.
+ * The findings become the ones that matter for CI (new ones when a baseline is given); suppressed
+ * findings stay in, marked. Counting them is the summary's business (src/core/assemble.ts).
  */
 import type { Baseline } from './baseline.js';
-import type { BaselineSection, FileFacts, Profile, Report, Suppression } from '../model/index.js';
-import { summarize } from '../score/summary.js';
+import type { BaselineSection, Diagnostic, FileEntry, Finding, Suppression } from '../model/index.js';
 import { diffBaseline } from './baseline.js';
 import { onChangedLine, type ChangedLines } from './diff.js';
 import { fingerprints } from './fingerprint.js';
 import { applySuppressions, type IgnoreRules } from './suppress.js';
 
 export interface CiInput {
-  profiles: Profile[];
+  /** `ascendify-ignore` comments per file (from the parse stage). */
+  suppressions?: ReadonlyMap<string, readonly Suppression[]>;
   /** Config `ignore` section. */
   ignore?: IgnoreRules;
   /** Baseline to compare with, and the name to show for it. */
@@ -21,27 +21,22 @@ export interface CiInput {
   changedLines?: ReadonlyMap<string, ChangedLines>;
 }
 
-/** Inline suppressions by file, from the parse stage's facts. */
-export function suppressionsByFile(facts: readonly FileFacts[]): Map<string, Suppression[]> {
-  const out = new Map<string, Suppression[]>();
-  for (const f of facts) if (f.suppressions?.length) out.set(f.path, f.suppressions);
-  return out;
-}
-
 export interface CiResult {
-  report: Report;
-  /** Fingerprints of the findings in `report.findings`, same order (for writing baselines). */
-  fingerprints: string[];
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  baseline?: BaselineSection;
+  /** Fingerprints of `findings`, same order (for writing baselines); computed on first read when no baseline was compared. */
+  readonly fingerprints: string[];
 }
 
-export function applyCi(report: Report, facts: readonly FileFacts[], input: CiInput): CiResult {
-  const { findings: marked, diagnostics } = applySuppressions(report.findings, suppressionsByFile(facts), input.ignore);
+export function applyCi(findings: readonly Finding[], files: readonly FileEntry[], input: CiInput): CiResult {
+  const { findings: marked, diagnostics } = applySuppressions(findings, input.suppressions ?? new Map(), input.ignore);
   // Fingerprints are for baselines: computed here only when one is compared, else on demand.
   const fps = input.baseline ? fingerprints(marked) : undefined;
   let keep = marked.map(() => true);
   let section: BaselineSection | undefined;
   if (input.baseline) {
-    const scanned = new Set(report.files.filter((f) => f.status === 'scanned').map((f) => f.path));
+    const scanned = new Set(files.filter((f) => f.status === 'scanned').map((f) => f.path));
     const diff = diffBaseline(marked, fps!, input.baseline.data, scanned);
     keep = diff.state.map((s) => s !== 'unchanged');
     section = {
@@ -54,21 +49,17 @@ export function applyCi(report: Report, facts: readonly FileFacts[], input: CiIn
     const lines = input.changedLines;
     keep = keep.map((k, i) => k && onChangedLine(lines.get(marked[i]!.file), marked[i]!.line));
   }
-  const findings = marked.filter((_, i) => keep[i]);
-  if (section) section.counts.new = findings.filter((f) => !f.suppressed).length;
-  const out: Report = {
-    ...report,
-    findings,
-    summary: summarize(report.files, findings.filter((f) => !f.suppressed), report.kernels, input.profiles),
-  };
-  if (section) out.baseline = section;
-  if (diagnostics.length) out.diagnostics = input.changedLines ? diagnostics.filter((d) => onChangedLine(input.changedLines!.get(d.file), d.line)) : diagnostics;
-  if (out.diagnostics?.length === 0) delete out.diagnostics;
-  return {
-    report: out,
+  const kept = marked.filter((_, i) => keep[i]);
+  if (section) section.counts.new = kept.filter((f) => !f.suppressed).length;
+  const shown = input.changedLines ? diagnostics.filter((d) => onChangedLine(input.changedLines!.get(d.file), d.line)) : diagnostics;
+  const result: CiResult = {
+    findings: kept,
+    diagnostics: shown,
     get fingerprints(): string[] {
       const all = fps ?? fingerprints(marked);
       return all.filter((_, i) => keep[i]);
     },
   };
+  if (section) result.baseline = section;
+  return result;
 }

@@ -9,21 +9,9 @@ import { normaliseContext } from './fingerprint.js';
 export const BASELINE_VERSION = 1;
 export const DEFAULT_BASELINE_FILE = '.ascendify-baseline.json';
 
-/** One accepted finding. Only `fingerprint` is used for matching; the rest is for people reading the file. */
-export interface BaselineEntry {
-  fingerprint: string;
-  ruleId?: string | null;
-  symbol: string;
-  file: string;
-  line?: number;
-  context?: string;
-}
-
-export interface Baseline {
-  version: typeof BASELINE_VERSION;
-  tool: { name: 'ascendify'; version: string };
-  entries: BaselineEntry[];
-}
+/** The baseline file (schemas/baseline.schema.json) and one accepted finding in it. */
+export type { BaselineFile as Baseline, BaselineEntry } from '../model/generated/baseline.js';
+import type { BaselineFile as Baseline, BaselineEntry } from '../model/generated/baseline.js';
 
 const compareEntries = (a: BaselineEntry, b: BaselineEntry): number =>
   (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);

@@ -1,20 +1,17 @@
 /** The CI gate: which findings fail `--fail-on <status>`. */
 import type { Finding, Status } from '../model/index.js';
-import { STATUSES } from '../model/index.js';
+import { atOrWorse, parseStatus, STATUSES } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
+
+export { atOrWorse };
 
 /** Read a --fail-on value. */
 export function parseFailOn(value: string): Status {
-  const v = value.trim().toLowerCase();
-  if (!(STATUSES as readonly string[]).includes(v)) {
+  const status = parseStatus(value);
+  if (!status) {
     throw new UsageError(`invalid --fail-on "${value}"`, `use one of ${STATUSES.join(', ')} (worst first: a status fails the gate together with every worse one)`);
   }
-  return v as Status;
-}
-
-/** Is `status` the threshold or worse? STATUSES is ordered worst first. */
-export function atOrWorse(status: Status, threshold: Status): boolean {
-  return STATUSES.indexOf(status) <= STATUSES.indexOf(threshold);
+  return status;
 }
 
 /**

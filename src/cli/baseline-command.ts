@@ -2,22 +2,31 @@
  * CI verbs: `ascendify baseline` (write the baseline file) and what `scan` does after scanning in CI
  * mode: print diagnostics and the baseline comparison, ratchet the baseline, apply the --fail-on gate.
  */
-import { scan, toolVersion, type ScanOptions } from '../analyze.js';
+import type { Command } from 'commander';
 import { buildBaseline, dropFixed } from '../ci/baseline.js';
 import { readBaseline, writeBaseline } from '../ci/baseline-file.js';
-import { fingerprints } from '../ci/fingerprint.js';
 import { gateFailures, parseFailOn } from '../ci/gate.js';
 import type { Report } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
+import { TOOL_VERSION } from '../util/version.js';
 import type { CliIo } from './io.js';
+import { addScanOptions, runScan } from './scan-options.js';
 
-/** `ascendify baseline [paths…]`: scan and write every current (unsuppressed) finding as accepted. */
-export function runBaseline(options: ScanOptions, output: string, io: CliIo): void {
-  const report = scan(options);
-  const baseline = buildBaseline(report.findings, fingerprints(report.findings), toolVersion());
-  writeBaseline(output, baseline);
-  printDiagnostics(report, io);
-  io.stderr(`wrote ${output}: ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} accepted\n`);
+/** Register `baseline`: scan and write every current (unsuppressed) finding as accepted. */
+export function registerBaselineCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('baseline')
+    .description('write a baseline of the current findings, so `scan --baseline FILE --fail-on …` fails only on new ones')
+    .argument('[paths...]', 'files or folders to scan', ['.']);
+  addScanOptions(cmd, { description: 'baseline file to write', default: '.ascendify-baseline.json' }).action(async (paths: string[], opts: Record<string, unknown>) => {
+    const output = opts.output as string;
+    const result = await runScan(paths, opts, io);
+    const baseline = buildBaseline(result.report.findings, result.fingerprints, TOOL_VERSION);
+    writeBaseline(output, baseline);
+    printDiagnostics(result.report, io);
+    io.stderr(`wrote ${output}: ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} accepted\n`);
+    setExit(0);
+  });
 }
 
 function printDiagnostics(report: Report, io: CliIo): void {
@@ -45,7 +54,7 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo): number
     io.stderr(`baseline ${report.baseline.file}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.fixed} fixed\n`);
     if (opts.updateBaseline) {
       if (fixed.length) {
-        const next = dropFixed(readBaseline(opts.baseline), new Set(fixed.map((f) => f.fingerprint)), toolVersion());
+        const next = dropFixed(readBaseline(opts.baseline), new Set(fixed.map((f) => f.fingerprint)), TOOL_VERSION);
         writeBaseline(opts.baseline, next);
         io.stderr(`updated ${opts.baseline}: dropped ${fixed.length} fixed entr${fixed.length === 1 ? 'y' : 'ies'}\n`);
       } else {
@@ -62,7 +71,7 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo): number
   const what = report.baseline ? 'new finding' : 'finding';
   io.stderr(`ascendify: gate failed: ${failing.length} ${what}${failing.length === 1 ? '' : 's'} at "${threshold}" or worse on a selected target\n`);
   for (const f of failing.slice(0, 20)) {
-    const statuses = Object.values(f.targets).map((t) => `${t.profile}: ${t.status}`).join(', ');
+    const statuses = Object.entries(f.targets).map(([id, t]) => `${id}: ${t.status}`).join(', ');
     io.stderr(`  ${f.file}:${f.line}:${f.column} ${f.symbol} (${statuses})\n`);
   }
   if (failing.length > 20) io.stderr(`  … and ${failing.length - 20} more\n`);

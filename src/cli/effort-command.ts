@@ -1,12 +1,12 @@
 /** `ascendify effort`: the estimate table per target and component, or --explain: the line items behind one number. */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { scanAsync } from '../analyze.js';
 import type { EffortItem, EffortRange, EffortReport, Report, TargetIncompatibilities } from '../model/index.js';
 import { explainEffort, type EffortExplanation } from '../score/effort-explain.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
-import { addInputOptions, inputOptions, parseGroupDepth } from './input-options.js';
+import { writeText } from './output.js';
+import { addScanOptions, colorOf, runScan } from './scan-options.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -30,7 +30,7 @@ export function renderEffortTable(report: Report, c: Colors, top = 8): string {
   const comps = targets[0]!.byComponent.map((r) => r.key);
   const nameW = Math.max(10, ...comps.map((k) => k.length), 5) + 2;
   const colW = 26;
-  const head1 = pad('', nameW + 12) + targets.map((t) => pad(`${t.profile} (${t.kernelModel})`, colW)).join('');
+  const head1 = pad('', nameW + 12) + targets.map((t) => pad(`${t.target} (${t.kernelModel})`, colW)).join('');
   const head2 = pad('component', nameW) + lpad('uses', 6) + lpad('kern', 6) + targets.map(() => lpad('days', 7) + lpad('range', 13) + lpad('port', 6)).join('');
   out.push('', c.bold(head1), c.dim(head2));
   const cells = (d: EffortRange, port: number): string => lpad(f1(d.likely), 7) + lpad(spread(d), 13) + lpad(String(port), 6);
@@ -45,7 +45,7 @@ export function renderEffortTable(report: Report, c: Colors, top = 8): string {
   for (const t of targets) {
     const b = t.breakdown;
     out.push(
-      `${c.cyan(t.profile)}: ${f1(t.total.likely)} h (${spread(t.total)}) = ` +
+      `${c.cyan(t.target)}: ${f1(t.total.likely)} h (${spread(t.total)}) = ` +
         c.bold(`${f1(t.days.likely)} person-days`) + ` (${spread(t.days)})` +
         c.dim(` · uses ${f1(b.uses.likely)} h, APIs ${f1(b.apis.likely)} h, kernels ${f1(b.kernels.likely)} h (${t.kernels.rewrite} rewritten, ${t.kernels.adapt} adapted), learning ${f1(b.learning.likely)} h, build ${f1(b.build.likely)} h, validation ${f1(b.validation.likely)} h`),
     );
@@ -57,7 +57,7 @@ export function renderEffortTable(report: Report, c: Colors, top = 8): string {
 
 function renderBlockers(inc: TargetIncompatibilities, c: Colors, top: number): string[] {
   if (!inc.items.length) return [];
-  const out = ['', c.bold(c.red(`Blockers on ${inc.profile}`)) + c.dim(' (most estimated hours first; hours are part of the estimate, not added to it)')];
+  const out = ['', c.bold(c.red(`Blockers on ${inc.target}`)) + c.dim(' (most estimated hours first; hours are part of the estimate, not added to it)')];
   for (const i of inc.items.slice(0, top)) {
     const where = i.locations.slice(0, 3).map((l) => `${l.file}:${l.line}`).join(', ') + (i.locations.length > 3 ? `, … ${i.locations.length - 3} more` : '');
     const risk = i.risk === 'high' ? c.red(pad(i.risk, 6)) : i.risk === 'medium' ? c.yellow(pad(i.risk, 6)) : pad(i.risk, 6);
@@ -83,7 +83,7 @@ function itemLabel(i: EffortItem): string {
 /** The explanation as text: every contributing item (item, count, weight, hours), then the overheads and the total. */
 export function renderExplanation(e: EffortExplanation, kernelModel: string, hoursPerDay: number, c: Colors): string {
   const out: string[] = [];
-  out.push(c.bold(c.cyan(`${e.profile} (${kernelModel})`)) + ` — ${e.matched} ${e.selector}`);
+  out.push(c.bold(c.cyan(`${e.target} (${kernelModel})`)) + ` — ${e.matched} ${e.selector}`);
   const rows = e.items.map((i) => ({
     label: itemLabel(i),
     count: Number.isInteger(i.count) ? String(i.count) : i.count.toFixed(3),
@@ -112,33 +112,28 @@ export function registerEffortCommand(program: Command, io: CliIo, setExit: (cod
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .option('--explain <what>', 'a component, folder or file (or "all"): list every item, weight and hour behind its estimate')
     .option('-f, --format <format>', 'text or json', 'text');
-  addInputOptions(cmd)
-    .option('--group-depth <n>', 'folder depth of a component (1 = first folder under the root)', '1')
-    .option('--no-cache', 'parse every file; do not read or write the incremental cache')
-    .option('--no-color', 'no colour')
-    .action(async (paths: string[], opts: Record<string, unknown>) => {
-      const format = String(opts.format);
-      if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for effort`, 'use text or json (for html, md or sarif reports use `ascendify scan`)');
-      const { report } = await scanAsync({
-        ...inputOptions(paths, opts),
-        groupDepth: parseGroupDepth(String(opts.groupDepth)),
-        cache: opts.cache !== false,
-      });
-      const c = pc.createColors(io.color && opts.color !== false);
-      const effort = report.effort as EffortReport;
-      const explain = opts.explain as string | undefined;
-      if (explain === undefined) {
-        io.stdout(format === 'json' ? `${JSON.stringify({ effort, incompatibilities: report.incompatibilities ?? [] }, null, 2)}\n` : renderEffortTable(report, c));
-        setExit(0);
-        return;
-      }
+  addScanOptions(cmd, { description: 'write the estimate to a file instead of stdout' }).action(async (paths: string[], opts: Record<string, unknown>) => {
+    const format = String(opts.format);
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for effort`, 'use text or json (for html, md or sarif reports use `ascendify scan`)');
+    const { report } = await runScan(paths, opts, io);
+    const output = opts.output as string | undefined;
+    const c = pc.createColors(!output && colorOf(io, opts));
+    const effort = report.effort as EffortReport;
+    const explain = opts.explain as string | undefined;
+    let text: string;
+    if (explain === undefined) {
+      text = format === 'json' ? `${JSON.stringify({ effort, incompatibilities: report.incompatibilities ?? [] }, null, 2)}\n` : renderEffortTable(report, c);
+    } else {
       const explanations = effort.targets.map((t) => ({ target: t, e: explainEffort(t, effort.weights, explain) }));
       if (explanations.some((x) => x.e === undefined)) {
         const comps = effort.targets[0]?.byComponent.map((r) => r.key).join(', ') ?? '';
         throw new UsageError(`nothing to explain for "${explain}": no file, folder or component of that name has effort`, `use a component (${comps}), a folder, a file path relative to ${report.root}, or "all"`);
       }
-      if (format === 'json') io.stdout(`${JSON.stringify({ explain: explanations.map((x) => x.e) }, null, 2)}\n`);
-      else io.stdout(`${explanations.map((x) => renderExplanation(x.e!, x.target.kernelModel, effort.hoursPerDay, c)).join('\n\n')}\n`);
-      setExit(0);
-    });
+      text = format === 'json'
+        ? `${JSON.stringify({ explain: explanations.map((x) => x.e) }, null, 2)}\n`
+        : `${explanations.map((x) => renderExplanation(x.e!, x.target.kernelModel, effort.hoursPerDay, c)).join('\n\n')}\n`;
+    }
+    writeText(text, output, io);
+    setExit(0);
+  });
 }

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PROGRESS_DEFINITION } from '../match/progress.js';
-import type { HistoryPoint, Report, Vendor } from '../model/index.js';
+import type { HistoryPoint, Report } from '../model/index.js';
+import { VENDORS } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
 
 /** `git rev-parse HEAD` in `cwd`, or undefined outside a git work tree (or without git). */
@@ -19,20 +20,31 @@ export function gitCommit(cwd: string): string | undefined {
   }
 }
 
-/** This scan as a history point (pure). */
+/** This scan as a history point (pure): per target, percent migrated, CUDA uses left and likely effort hours. */
 export function historyPoint(report: Report, date: string, commit?: string): HistoryPoint {
   const targets: HistoryPoint['targets'] = {};
-  for (const vendor of [...new Set(report.targets.map((t) => t.vendor))] as Vendor[]) {
-    const p = report.progress?.byTarget.find((t) => t.vendor === vendor);
-    const remaining = p ? p.cudaRemaining : report.findings.filter((f) => !f.suppressed).length;
+  for (const t of report.targets) {
+    const p = report.progress?.byTarget.find((x) => x.target === t.id);
+    const remaining = p ? p.cudaRemaining : report.summary.findings;
     const entry: { percent: number; cudaRemaining: number; effortHours?: number } = { percent: p?.percent ?? 0, cudaRemaining: remaining };
-    const effort = report.effort?.targets.filter((t) => t.vendor === vendor);
-    if (effort?.length) entry.effortHours = Math.round(Math.max(...effort.map((t) => t.total.likely)) * 10) / 10;
-    targets[vendor] = entry;
+    const effort = report.effort?.targets.find((x) => x.target === t.id);
+    if (effort) entry.effortHours = Math.round(effort.total.likely * 10) / 10;
+    targets[t.id] = entry;
   }
   const point: HistoryPoint = { date, targets };
   if (commit) point.commit = commit;
   return point;
+}
+
+/**
+ * History lines written before report schema 2 key their targets by vendor (`ascend`); read those keys as the
+ * vendor's default profile, so one history keeps one line per target across the upgrade.
+ */
+export function upgradeHistoryPoint(p: HistoryPoint, defaults: Readonly<Record<string, string>>): HistoryPoint {
+  if (!Object.keys(p.targets).some((k) => (VENDORS as readonly string[]).includes(k))) return p;
+  const targets: HistoryPoint['targets'] = {};
+  for (const [k, v] of Object.entries(p.targets)) targets[defaults[k] ?? k] = v;
+  return { ...p, targets };
 }
 
 /** Parses a history file's JSON lines; a bad line is an input error naming the file and line. */
@@ -55,8 +67,8 @@ export function parseHistory(text: string, file: string): HistoryPoint[] {
  * Appends this scan to the history file and returns the report with `progress.history` (earlier points,
  * then this one). A report without a progress section gets one holding only the history.
  */
-export function recordHistory(report: Report, file: string, scanPath: string, now: Date = new Date()): Report {
-  const earlier = existsSync(file) ? parseHistory(readFileSync(file, 'utf8'), file) : [];
+export function recordHistory(report: Report, file: string, scanPath: string, defaults: Readonly<Record<string, string>>, now: Date = new Date()): Report {
+  const earlier = (existsSync(file) ? parseHistory(readFileSync(file, 'utf8'), file) : []).map((p) => upgradeHistoryPoint(p, defaults));
   const abs = resolve(scanPath);
   const cwd = existsSync(abs) && !statSync(abs).isDirectory() ? dirname(abs) : abs;
   const point = historyPoint(report, now.toISOString(), gitCommit(cwd));

@@ -3,30 +3,25 @@
  * Exit codes: 0 completed; 1 a gate failed (scan --fail-on); 2 usage error or unreadable input;
  * 3 internal error (a bug: please report it).
  */
-import { Command, CommanderError, Option } from 'commander';
-import { scanAsync, toolVersion } from '../analyze.js';
+import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
+import { toolVersion } from '../analyze.js';
 import { CatalogError } from '../catalog/errors.js';
 import { loadCatalog, loadVendorInventories } from '../catalog/load.js';
 import { verifyCatalog } from '../catalog/verify.js';
+import { progressMarkdown } from '../report/progress-view.js';
+import { progressText } from '../report/text.js';
 import { UsageError } from '../util/errors.js';
+import { checkGateOptions, finishScan, registerBaselineCommand } from './baseline-command.js';
+import { registerEffortCommand } from './effort-command.js';
+import { recordHistory } from './history.js';
 import type { CliIo } from './io.js';
 import { mergeFiles } from './merge-command.js';
-import { emitReport, parseFormats } from './output.js';
-import { createProgress } from './progress.js';
-import { recordHistory } from './history.js';
+import { emitReport, parseFormats, writeText } from './output.js';
 import { explainSymbol, listRules, ruleStats } from './rules-command.js';
-import { registerEffortCommand } from './effort-command.js';
-import { addInputOptions, collect, inputOptions, parseGroupDepth } from './input-options.js';
-import { checkGateOptions, finishScan, runBaseline } from './baseline-command.js';
+import { addScanOptions, collect, colorOf, runScan } from './scan-options.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
-
-function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`invalid --jobs "${value}"`, 'use a whole number of worker threads, 1 or more (1 parses in-process)');
-  return n;
-}
-
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -43,53 +38,51 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('scan files and folders for CUDA uses')
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .option('-f, --format <formats>', 'text, json, html, md, sarif, csv, github (comma-separated for several, e.g. html,sarif with --output-dir)', 'text')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one report file per format into this folder');
-  addInputOptions(scanCommand)
-    .addOption(new Option('--no-color', 'no colour in the text report'))
+  addScanOptions(scanCommand, { description: 'write the report to a file instead of stdout' })
     .option('--baseline <file>', 'report only findings not in this baseline (see `ascendify baseline`)')
     .option('--fail-on <status>', 'exit 1 when a (new) finding has this status or a worse one on any target: unknown, none, rewrite, partial, direct')
     .option('--update-baseline', 'with --baseline: drop the entries of fixed findings from the baseline file')
     .option('--changed-since <git-ref>', 'scan only files changed since this git ref (committed, uncommitted and untracked)')
     .option('--new-lines-only', 'with --changed-since: keep only findings on changed lines')
-    .option('-j, --jobs <n>', 'parser worker threads (default: the number of cores; 1 parses in-process)')
-    .option('--cache-dir <dir>', 'incremental cache folder (default: <root>/node_modules/.cache/ascendify, else $XDG_CACHE_HOME/ascendify or ~/.cache/ascendify)')
-    .option('--no-cache', 'parse every file; do not read or write the incremental cache')
-    .option('-q, --quiet', 'no progress output on stderr')
-    .option('--group-depth <n>', 'folder depth of an effort component (1 = first folder under the root)', '1')
     .option('--history <file>', 'append this scan\'s migration progress to a JSON-lines file and chart the points in the report')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const formats = parseFormats(opts.format as string);
       const gate = { failOn: opts.failOn as string | undefined, baseline: opts.baseline as string | undefined, updateBaseline: Boolean(opts.updateBaseline) };
       checkGateOptions(gate);
-      const progress = createProgress(io, { quiet: Boolean(opts.quiet) });
-      const { report: scanned } = await scanAsync({
-        onProgress: progress.enabled ? progress.update : undefined,
-        ...inputOptions(paths, opts),
-        jobs: opts.jobs === undefined ? undefined : parseJobs(opts.jobs as string),
-        cache: opts.cache !== false,
-        results: opts.cache !== false,
-        cacheDir: opts.cacheDir as string | undefined,
+      const { report: scanned, catalog } = await runScan(paths, opts, io, {
         baseline: gate.baseline,
         changedSince: opts.changedSince as string | undefined,
         newLinesOnly: Boolean(opts.newLinesOnly),
-        groupDepth: parseGroupDepth(String(opts.groupDepth)),
-      }).finally(() => progress.end());
-      const report = opts.history ? recordHistory(scanned, opts.history as string, paths[0] ?? '.') : scanned;
-      const color = io.color && opts.color !== false;
-      emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color });
+      });
+      const report = opts.history ? recordHistory(scanned, opts.history as string, paths[0] ?? '.', catalog.defaultProfile) : scanned;
+      emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color: colorOf(io, opts) });
       setExit(finishScan(report, gate, io) === 0 ? EXIT.ok : EXIT.gate);
     });
 
   registerEffortCommand(program, io, setExit);
+  registerBaselineCommand(program, io, setExit);
 
-  const baselineCommand = program
-    .command('baseline')
-    .description('write a baseline of the current findings, so `scan --baseline FILE --fail-on …` fails only on new ones')
+  const progressCommand = program
+    .command('progress')
+    .description('migration progress: target code already written (Ascend, Cambricon) against the CUDA uses left, per target and component')
     .argument('[paths...]', 'files or folders to scan', ['.'])
-    .option('-o, --output <file>', 'baseline file to write', '.ascendify-baseline.json');
-  addInputOptions(baselineCommand).action((paths: string[], opts: Record<string, unknown>) => {
-    runBaseline(inputOptions(paths, opts), opts.output as string, io);
+    .option('-f, --format <format>', 'text, json or md', 'text')
+    .option('--history <file>', 'append this scan to a JSON-lines history file and show the last points');
+  addScanOptions(progressCommand, { description: 'write the progress to a file instead of stdout' }).action(async (paths: string[], opts: Record<string, unknown>) => {
+    const format = String(opts.format);
+    if (!['text', 'json', 'md'].includes(format)) throw new UsageError(`unknown format "${format}" for progress`, 'use text, json or md');
+    const { report: scanned, catalog } = await runScan(paths, opts, io);
+    const report = opts.history ? recordHistory(scanned, opts.history as string, paths[0] ?? '.', catalog.defaultProfile) : scanned;
+    const output = opts.output as string | undefined;
+    let text: string;
+    if (format === 'json') text = `${JSON.stringify(report.progress ?? null, null, 2)}\n`;
+    else if (format === 'md') text = `${progressMarkdown(report).join('\n') || 'No target code (Ascend, Cambricon) found yet.\n'}`;
+    else {
+      const lines = progressText(report, pc.createColors(!output && colorOf(io, opts)));
+      text = `${lines.length ? lines.join('\n').replace(/^\n/, '') : 'No target code (Ascend, Cambricon) found yet: progress starts with the first ported file.'}\n`;
+    }
+    writeText(text, output, io);
     setExit(EXIT.ok);
   });
 
@@ -97,13 +90,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('merge')
     .description('merge the JSON reports of sharded scans into one report (paths get each shard\'s root as a prefix)')
     .argument('<reports...>', 'JSON reports of `ascendify scan --format json`; write file=prefix to choose a shard\'s path prefix')
-    .option('-f, --format <formats>', 'text or json (comma-separated for several)', 'json')
+    .option('-f, --format <formats>', 'any scan format (comma-separated for several with --output-dir)', 'json')
     .option('-o, --output <file>', 'write the merged report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one report file per format into this folder')
-    .option('--rules <dir>', 'the extra rule files or folders the shards were scanned with (repeatable)', collect, [])
     .action((reports: string[], opts: Record<string, unknown>) => {
       const formats = parseFormats(opts.format as string);
-      const report = mergeFiles(reports, opts.rules as string[]);
+      const report = mergeFiles(reports);
       emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, io);
       setExit(EXIT.ok);
     });

@@ -4,9 +4,8 @@
  * (src/score/merge.ts). An argument `file=prefix` sets the shard's path prefix (default: its root).
  */
 import { readFileSync } from 'node:fs';
-import { loadCatalog } from '../catalog/load.js';
+import { asReport, mergeReports, type Shard } from '../core/merge.js';
 import type { Report } from '../model/index.js';
-import { asReport, mergeCatalogOf, mergeReports, type Shard } from '../score/merge.js';
 import { UsageError } from '../util/errors.js';
 
 function readShard(arg: string): Shard {
@@ -30,8 +29,7 @@ function readShard(arg: string): Shard {
   return shard;
 }
 
-export function mergeFiles(args: string[], rules: string[] = []): Report {
+export function mergeFiles(args: string[]): Report {
   if (!args.length) throw new UsageError('no reports to merge', 'ascendify merge a.json b.json --output all.json');
-  const shards = args.map(readShard);
-  return mergeReports(shards, shards.some((s) => s.report.effort) ? mergeCatalogOf(loadCatalog({ userRules: rules })) : undefined);
+  return mergeReports(args.map(readShard));
 }

@@ -86,3 +86,18 @@ export function emitReport(report: Report, opts: OutputOptions, io: CliIo): void
   }
   for (const f of formats) io.stdout(REPORTERS[f]!.render(report, { color: io.color && f === 'text' }));
 }
+
+/** A command's text output: to stdout, or to `output` (a file, named on stderr). */
+export function writeText(text: string, output: string | undefined, io: CliIo): void {
+  if (!output) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    mkdirSync(dirname(output), { recursive: true });
+    writeFileSync(output, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'choose a writable --output path');
+  }
+  io.stderr(`wrote ${output}\n`);
+}

@@ -20,6 +20,11 @@ export function readSource(file: SourceFile, maxFileSize = DEFAULT_MAX_FILE_SIZE
   } catch (e) {
     return { ok: false, reason: `not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
+  return decodeSource(buf);
+}
+
+/** A file's bytes as text: binary files refused, UTF-8 (BOM dropped) with a Latin-1 fallback. Pure. */
+export function decodeSource(buf: Uint8Array): ReadResult {
   if (buf.length === 0) return { ok: true, text: '', note: 'empty file' };
   if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
   try {
@@ -27,6 +32,6 @@ export function readSource(file: SourceFile, maxFileSize = DEFAULT_MAX_FILE_SIZE
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
     // GBK/Latin-1 comments are common; identifiers are ASCII, so scanning the Latin-1 reading loses nothing.
-    return { ok: true, text: buf.toString('latin1'), note: 'not valid UTF-8: read as Latin-1 (identifiers are unaffected)' };
+    return { ok: true, text: Buffer.from(buf).toString('latin1'), note: 'not valid UTF-8: read as Latin-1 (identifiers are unaffected)' };
   }
 }

@@ -7,30 +7,10 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stat
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import type { Language, SkippedFile, SourceFile } from '../model/index.js';
+import type { SkippedFile, SourceFile } from '../model/index.js';
 
-export const SOURCE_EXTENSIONS: Record<string, Language> = {
-  '.cu': 'cuda', '.cuh': 'cuda',
-  '.c': 'c',
-  '.cc': 'cpp', '.cpp': 'cpp', '.cxx': 'cpp', '.h': 'cpp', '.hh': 'cpp', '.hpp': 'cpp', '.hxx': 'cpp', '.inl': 'cpp',
-  '.cmake': 'cmake', '.mk': 'make', '.py': 'python',
-};
-
-/** Build files recognised by their whole name (matched case-sensitively, as make and CMake do). */
-export const SOURCE_FILE_NAMES: Record<string, Language> = {
-  'CMakeLists.txt': 'cmake', Makefile: 'make', makefile: 'make', GNUmakefile: 'make',
-};
-
-/** The language of a file from its name: build-file names first, then the extension. */
-/** Python dependency lists: requirements*.txt (and *-requirements.txt), pyproject.toml, conda environment files. */
-const DEPENDENCY_FILE = /^(?:.*requirements.*\.txt|pyproject\.toml|environment\.ya?ml|conda[-_.\w]*\.ya?ml)$/i;
-
-export function languageOf(path: string): Language | undefined {
-  const name = basename(path);
-  if (Object.hasOwn(SOURCE_FILE_NAMES, name)) return SOURCE_FILE_NAMES[name];
-  if (DEPENDENCY_FILE.test(name)) return 'deps';
-  return SOURCE_EXTENSIONS[extname(name).toLowerCase()];
-}
+export { languageOf, SOURCE_EXTENSIONS, SOURCE_FILE_NAMES } from '../util/language.js';
+import { languageOf } from '../util/language.js';
 
 /** Folders skipped by default: version control, dependencies, build output. */
 export const DEFAULT_SKIPPED_DIRS = [

@@ -4,16 +4,18 @@
  * and used in a .cu file is recognised as the project's own.
  */
 import type {
-  Catalog, FileFacts, Finding, KernelEntry, NamespaceFacts, Occurrence, Profile, Rule, Severity, TargetAnswer, TargetUse, Vendor,
+  Catalog, FileFacts, Finding, KernelEntry, NamespaceFacts, Occurrence, Profile, Rule, Severity, TargetAnswer, TargetCodeCount, TargetId, Vendor,
 } from '../model/index.js';
+import { answerText, severityOf } from '../model/index.js';
+import { byCodePoint } from '../util/order.js';
 import { targetVendorOf } from './progress.js';
 import { resolve, type Resolution } from './resolve.js';
 
 export interface MatchResult {
   findings: Finding[];
   kernels: KernelEntry[];
-  /** Target-side code found (rules/recognition.yaml `targets:`): not CUDA findings (docs/progress.md). */
-  targetUses: TargetUse[];
+  /** Target-side code found per file (rules/recognition.yaml `targets:`): not CUDA findings (docs/progress.md). */
+  targetCode: Map<string, Partial<Record<Vendor, TargetCodeCount>>>;
 }
 
 /** Kinds that a project cannot define away: keywords, builtins, launch syntax, headers. */
@@ -91,7 +93,7 @@ function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts): Name
 
 function globalNamespaces(files: FileFacts[]): NamespaceFacts {
   const out: NamespaceFacts = { aliases: {}, usingNamespaces: [], usingDeclarations: {} };
-  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const f of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     if (!/\.(h|hh|hpp|hxx|cuh|inl)$/.test(f.path)) continue;
     Object.assign(out.aliases, f.namespaces.aliases);
     Object.assign(out.usingDeclarations, f.namespaces.usingDeclarations);
@@ -102,31 +104,27 @@ function globalNamespaces(files: FileFacts[]): NamespaceFacts {
 
 const UNKNOWN_NOTE = 'Not in the catalog yet: check the CUDA documentation for what it does and find the counterpart by hand.';
 
-function answersFor(res: Resolution, profiles: Profile[]): Partial<Record<Vendor, TargetAnswer>> {
-  const out: Partial<Record<Vendor, TargetAnswer>> = {};
+function answersFor(res: Resolution, profiles: Profile[]): Record<TargetId, TargetAnswer> {
+  const out: Record<TargetId, TargetAnswer> = {};
   for (const profile of profiles) {
     const a = res.rule?.answers[profile.id];
     if (!a) {
-      out[profile.vendor] = { profile: profile.id, status: 'unknown', note: UNKNOWN_NOTE };
+      out[profile.id] = { status: 'unknown', note: UNKNOWN_NOTE };
       continue;
     }
-    const t: TargetAnswer = { profile: profile.id, status: a.status };
+    const t: TargetAnswer = { status: a.status };
     if (a.replacement?.length) t.replacement = a.replacement;
     if (a.note) t.note = a.note;
     if (a.since) t.since = a.since;
     if (a.source) t.source = a.source;
     if (a.confidence) t.confidence = a.confidence;
-    out[profile.vendor] = t;
+    out[profile.id] = t;
   }
   return out;
 }
 
-function messageFor(symbol: string, res: Resolution, targets: Partial<Record<Vendor, TargetAnswer>>): string {
-  const parts = Object.values(targets).map((t) =>
-    t.replacement?.length && t.status !== 'none'
-      ? `${t.profile}: ${t.replacement.join(' + ')} (${t.status})`
-      : `${t.profile}: ${t.status}`,
-  );
+function messageFor(symbol: string, res: Resolution, targets: Record<TargetId, TargetAnswer>): string {
+  const parts = Object.entries(targets).map(([id, t]) => `${id}: ${answerText(t)}`);
   const lead = res.rule?.message ? res.rule.message.replaceAll('{symbol}', symbol) : res.rule ? symbol : `${symbol} is not in the catalog`;
   return `${lead} — ${parts.join('; ')}`;
 }
@@ -139,7 +137,7 @@ interface Answer {
   kind: string;
   severity: Severity;
   message: string;
-  targets: Partial<Record<Vendor, TargetAnswer>>;
+  targets: Record<TargetId, TargetAnswer>;
 }
 
 /**
@@ -149,7 +147,7 @@ interface Answer {
  */
 class Answers {
   private readonly byNamespaces = new Map<string, Map<string, Answer | null>>();
-  private readonly targetsByRule = new Map<Rule | undefined, Partial<Record<Vendor, TargetAnswer>>>();
+  private readonly targetsByRule = new Map<Rule | undefined, Record<TargetId, TargetAnswer>>();
   private readonly messages = new Map<Rule | undefined, Map<string, string>>();
 
   constructor(
@@ -188,7 +186,7 @@ class Answers {
       ruleId: res.rule?.id ?? null,
       family: res.rule?.family ?? res.inventory?.family ?? res.family ?? 'unknown',
       kind: res.rule?.kind ?? res.inventory?.kind ?? (occ.role === 'include' ? 'header' : 'function'),
-      severity: res.rule ? res.rule.severity : 'warning',
+      severity: res.rule?.severity ?? severityOf(Object.values(targets).map((t) => t.status)),
       message,
       targets,
     };
@@ -201,6 +199,7 @@ function findingFor(file: string, occ: Occurrence, a: Answer): Finding {
     symbol: a.res.symbol,
     family: a.family,
     kind: a.kind,
+    ...(a.res.rule?.feature ? { feature: a.res.rule.feature } : {}),
     file,
     line: occ.line,
     column: occ.column,
@@ -220,8 +219,8 @@ function findingFor(file: string, occ: Occurrence, a: Answer): Finding {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.symbol.localeCompare(b.symbol) ||
-    (a.ruleId ?? '').localeCompare(b.ruleId ?? '')
+    byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column || byCodePoint(a.symbol, b.symbol) ||
+    byCodePoint(a.ruleId ?? '', b.ruleId ?? '')
   );
 }
 
@@ -249,7 +248,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
   const global = globalNamespaces(files);
   const findings: Finding[] = [];
   const kernels: KernelEntry[] = [];
-  const targetUses: TargetUse[] = [];
+  const targetCode = new Map<string, Partial<Record<Vendor, TargetCodeCount>>>();
   const targets = catalog.recognition.targets ?? [];
   const answers = new Answers(catalog, profiles);
   const vendors = new Map<string, Vendor | null>(); // role\0name -> target vendor (targetVendorOf reads only those)
@@ -270,9 +269,11 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       if (occ.role === 'include' && isProjectHeader(occ.name, pathSuffixes)) continue;
       const vendor = targets.length ? (occ.name === '__global__' && aicoreLines.has(occ.line) ? 'ascend' : vendorOf(occ)) : undefined;
       if (vendor) {
-        const use: TargetUse = { vendor, name: occ.name, file: file.path, line: occ.line };
-        if (occ.condition) use.conditional = occ.condition;
-        targetUses.push(use);
+        let perVendor = targetCode.get(file.path);
+        if (!perVendor) targetCode.set(file.path, (perVendor = {}));
+        const count = (perVendor[vendor] ??= { uses: 0 });
+        count.uses++;
+        if (occ.condition && !count.conditions?.includes(occ.condition)) (count.conditions ??= []).push(occ.condition);
         continue;
       }
       const answer = answers.get(scope, occ, ns);
@@ -298,6 +299,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     }
   }
   findings.sort(compareFindings);
-  kernels.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { findings, kernels, targetUses };
+  kernels.sort((a, b) => byCodePoint(a.file, b.file) || a.line - b.line);
+  for (const perVendor of targetCode.values()) for (const c of Object.values(perVendor)) c.conditions?.sort(byCodePoint);
+  return { findings, kernels, targetCode };
 }

@@ -4,8 +4,12 @@
  * against the CUDA uses that remain. Pure. Definitions in docs/progress.md.
  */
 import type {
-  ComponentProgress, Finding, Occurrence, ProgressSection, TargetPatterns, TargetProgress, TargetUse, Vendor,
+  ComponentProgress, FileEntry, Finding, Occurrence, ProgressSection, ReportTarget, TargetPatterns, TargetProgress, Vendor,
 } from '../model/index.js';
+import { componentOf } from '../util/component.js';
+import { byCodePoint } from '../util/order.js';
+
+export { componentOf };
 
 /** The vendor whose code this occurrence is, or undefined for anything else (CUDA or the project's own). */
 export function targetVendorOf(occ: Pick<Occurrence, 'name' | 'role'>, targets: TargetPatterns[]): Vendor | undefined {
@@ -38,12 +42,6 @@ export function opposite(a: string | undefined, b: string | undefined): boolean 
   return terms(a).some((t) => tb.has(negation(t)) || tb.has(`!(${t})`));
 }
 
-/** The component of a path: its first `depth` folders (files at the root: "."). */
-export function componentOf(path: string, depth = 1): string {
-  const parts = path.split('/');
-  return parts.length <= 1 ? '.' : parts.slice(0, Math.min(depth, parts.length - 1)).join('/');
-}
-
 /** Share migrated, in percent with one decimal: (target uses + guarded CUDA uses) / (that + CUDA uses remaining). */
 export function percentMigrated(targetUses: number, cudaGuarded: number, cudaRemaining: number): number {
   const done = targetUses + cudaGuarded;
@@ -56,16 +54,15 @@ export const PROGRESS_DEFINITION =
   'a CUDA use is guarded when it sits under a preprocessor condition whose opposite branch in the same file holds target code of that vendor (docs/progress.md)';
 
 /**
- * Progress per target vendor and component. `findings` are the CUDA findings (suppressed ones are left out),
- * `uses` the target uses; only vendors with target uses, or named in `vendors`, are listed.
+ * Progress per target and component, from the target code the files hold (`FileEntry.targetCode`) and the CUDA
+ * findings. Suppressed findings are not CUDA left to port. Undefined when no file holds target code.
  */
-export function computeProgress(findings: Finding[], uses: TargetUse[], vendors: Vendor[], groupDepth = 1): ProgressSection | undefined {
-  if (!uses.length) return undefined;
+export function computeProgress(files: readonly FileEntry[], findings: readonly Finding[], targets: readonly ReportTarget[], groupDepth = 1): ProgressSection | undefined {
+  if (!files.some((f) => f.targetCode)) return undefined;
+  const code = new Map(files.filter((f) => f.targetCode).map((f) => [f.path, f.targetCode!]));
   const byTarget: TargetProgress[] = [];
-  for (const vendor of vendors) {
-    const mine = uses.filter((u) => u.vendor === vendor);
-    const conditionsByFile = new Map<string, (string | undefined)[]>();
-    for (const u of mine) conditionsByFile.set(u.file, [...(conditionsByFile.get(u.file) ?? []), u.conditional]);
+  for (const target of targets) {
+    const vendor: Vendor = target.vendor;
     const rows = new Map<string, ComponentProgress>();
     const row = (file: string): ComponentProgress => {
       const component = componentOf(file, groupDepth);
@@ -73,21 +70,25 @@ export function computeProgress(findings: Finding[], uses: TargetUse[], vendors:
       if (!r) rows.set(component, (r = { component, targetUses: 0, cudaRemaining: 0, cudaGuarded: 0, percent: 0 }));
       return r;
     };
-    for (const u of mine) row(u.file).targetUses++;
+    for (const [file, perVendor] of code) {
+      const uses = perVendor[vendor]?.uses ?? 0;
+      if (uses) row(file).targetUses += uses;
+    }
     for (const f of findings) {
       if (f.suppressed) continue;
-      const guarded = f.conditional !== undefined && (conditionsByFile.get(f.file) ?? []).some((c) => opposite(f.conditional, c));
+      const conditions = code.get(f.file)?.[vendor]?.conditions;
+      const guarded = f.conditional !== undefined && conditions !== undefined && conditions.some((c) => opposite(f.conditional, c));
       if (guarded) row(f.file).cudaGuarded++;
       else row(f.file).cudaRemaining++;
     }
-    const components = [...rows.values()].sort((a, b) => a.component.localeCompare(b.component));
+    const components = [...rows.values()].sort((a, b) => byCodePoint(a.component, b.component));
     for (const c of components) c.percent = percentMigrated(c.targetUses, c.cudaGuarded, c.cudaRemaining);
     const total = components.reduce(
       (acc, c) => ({ t: acc.t + c.targetUses, g: acc.g + c.cudaGuarded, r: acc.r + c.cudaRemaining }),
       { t: 0, g: 0, r: 0 },
     );
     byTarget.push({
-      vendor,
+      target: target.id,
       targetUses: total.t,
       cudaRemaining: total.r,
       cudaGuarded: total.g,

@@ -1,72 +1,21 @@
 /** Types of the rules catalog: the shapes read from rules/ and the compiled form the matcher uses. */
 
 export const VENDORS = ['ascend', 'cambricon'] as const;
-export type Vendor = (typeof VENDORS)[number];
+
+export type { KernelModel, Language, Severity, Status, Vendor } from './generated/report.js';
+export type { RawAnswer, RawRule, RawRuleFile, RawVendorAnswer } from './generated/rules.js';
+export type { Profile } from './generated/profiles.js';
+import type { Status as RuleStatusWithUnknown, Severity } from './generated/report.js';
+import type { RawAnswer } from './generated/rules.js';
+import type { Profile } from './generated/profiles.js';
+import type { Vendor } from './generated/report.js';
 
 /** A rule's answer for one target. `unknown` is only given to uses no rule answers. */
-export type RuleStatus = 'direct' | 'partial' | 'rewrite' | 'none';
-export type Status = RuleStatus | 'unknown';
-/** Worst first: the order the gate and the summaries rank statuses in. */
-export const STATUSES: readonly Status[] = ['unknown', 'none', 'rewrite', 'partial', 'direct'];
+export type RuleStatus = Exclude<RuleStatusWithUnknown, 'unknown'>;
 
-export type SymbolKind =
-  | 'function' | 'type' | 'enum' | 'macro' | 'builtin' | 'qualifier' | 'syntax' | 'header' | 'namespace';
+export type SymbolKind = import('./generated/rules.js').RawRule['kind'];
 
 export type Confidence = 'confirmed' | 'likely' | 'uncertain';
-
-/** An answer as written in a rule file. */
-export interface RawAnswer {
-  status: RuleStatus;
-  replacement?: string[];
-  header?: string;
-  note?: string;
-  since?: string;
-  source?: string;
-  confidence?: Confidence;
-  /** false: the replacement is not checked against the profile's SDK inventory (see unverifiedReason). */
-  verified?: false;
-  unverifiedReason?: string;
-}
-
-export interface RawVendorAnswer extends RawAnswer {
-  profiles?: Record<string, RawAnswer>;
-}
-
-/** A rule as written in a rule file (validated against schemas/rules.schema.json). */
-export interface RawRule {
-  id: string;
-  symbols: string[];
-  kind: SymbolKind;
-  family?: string;
-  context?: 'any' | 'device' | 'host';
-  feature?: string;
-  severity?: Severity;
-  message?: string;
-  url?: string;
-  override?: boolean;
-  targets: Record<Vendor, RawVendorAnswer>;
-}
-
-export interface RawRuleFile {
-  family: string;
-  description?: string;
-  rules: RawRule[];
-}
-
-export type Severity = 'info' | 'warning' | 'error';
-
-export type KernelModel = 'tile' | 'simt' | 'bang';
-
-/** A target: a vendor plus a product and the SDK version that answers for it. */
-export interface Profile {
-  id: string;
-  vendor: Vendor;
-  product: string;
-  sdk: { name: string; version: string };
-  kernelModel: KernelModel;
-  /** SDK symbol inventories (file names in rules/inventory/vendor/) replacements are checked against. */
-  inventory?: string[];
-}
 
 /** A compiled rule: one per rule, answers resolved per profile at load time. */
 export interface Rule {
@@ -76,7 +25,8 @@ export interface Rule {
   family: string;
   context: 'any' | 'device' | 'host';
   feature?: string;
-  severity: Severity;
+  /** Set only when the rule file sets it; a finding's severity otherwise comes from its statuses (model/status.ts). */
+  severity?: Severity;
   message?: string;
   url?: string;
   /** Rule file that defined this rule, relative to its rules directory root (e.g. families/runtime.yaml). */
@@ -104,6 +54,8 @@ export interface Catalog {
   recognition: Recognition;
   /** Problems that do not stop a scan (e.g. two shipped rules for one symbol); the catalog tests require none. */
   warnings: string[];
+  /** rules/effort.yaml, validated: the default effort weights (resolved by score/weights.ts, merged with a config file's). */
+  effortDefaults: Record<string, unknown>;
   /** The rule files read, relative to their rules directory, with user rule files marked. */
   files: { file: string; user: boolean; family: string; description?: string }[];
 }

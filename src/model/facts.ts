@@ -1,8 +1,6 @@
 /** Types of the discover and parse stages: what a file is and what its code uses and defines. */
 
-/** C/C++/CUDA sources, plus the build files and Python code that drive or wrap them (docs/build-and-python.md). */
-/** C/C++/CUDA, build files, Python code, and Python dependency lists (requirements, pyproject, conda). */
-export type Language = 'cuda' | 'cpp' | 'c' | 'cmake' | 'make' | 'python' | 'deps';
+import type { Language } from './generated/report.js';
 
 /** A file found by discovery. `path` is relative to the scan root, with / separators. */
 export interface SourceFile {

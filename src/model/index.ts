@@ -1,5 +1,6 @@
 export type * from './catalog.js';
-export { VENDORS, STATUSES } from './catalog.js';
+export { VENDORS } from './catalog.js';
+export * from './status.js';
 export type * from './facts.js';
 export type * from './report.js';
 export type * from './effort.js';

@@ -4,15 +4,15 @@
  *   `<profile> replacement`, then snippet.
  * RFC 4180: CRLF line ends, fields quoted when needed; cells starting with = + - @ get a leading '.
  */
-import type { Finding, Report } from '../model/index.js';
+import type { Report } from '../model/index.js';
+import { replacementOf } from '../model/index.js';
+import { byCodePoint as cmp } from '../util/order.js';
 import { csvField } from './escape.js';
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function csvHeader(report: Report): string[] {
   return [
     'file', 'line', 'column', 'family', 'symbol', 'ruleId', 'kind',
-    ...report.targets.flatMap((t) => [`${t.profile} status`, `${t.profile} replacement`]),
+    ...report.targets.flatMap((t) => [`${t.id} status`, `${t.id} replacement`]),
     'snippet',
   ];
 }
@@ -26,8 +26,8 @@ export function renderCsv(report: Report): string {
     rows.push([
       f.file, f.line, f.column, f.family, f.symbol, f.ruleId ?? '', f.kind,
       ...report.targets.flatMap((t) => {
-        const a = f.targets[t.vendor as keyof Finding['targets']];
-        return [a?.status ?? 'unknown', a && a.status !== 'none' ? (a.replacement ?? []).join(' + ') : ''];
+        const a = f.targets[t.id];
+        return [a?.status ?? 'unknown', replacementOf(a).join(' + ')];
       }),
       f.snippet,
     ]);

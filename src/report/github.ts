@@ -28,9 +28,9 @@ function repoPath(root: string, file: string): string {
 }
 
 function findingMessage(f: Finding): string {
-  const notes = Object.values(f.targets)
-    .filter((t) => t.note)
-    .map((t) => `${t.profile}: ${t.note}`);
+  const notes = Object.entries(f.targets)
+    .filter(([, t]) => t.note)
+    .map(([id, t]) => `${id}: ${t.note}`);
   return [f.message, ...notes].join('\n');
 }
 

@@ -6,14 +6,15 @@
  * Every text from scanned files goes through escapeHtml; no scanned text ever reaches the script.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, Report, Status, StatusCounts } from '../model/index.js';
+import type { Finding, Report, Status, StatusCounts, TargetId } from '../model/index.js';
+import { DISPLAY_ORDER, replacementOf, STATUS_LABEL, STATUS_MEANING, worstStatus } from '../model/index.js';
 import { escapeHtml as h } from './escape.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { progressHtml } from './progress-view.js';
 import type { BarGroup } from './html/charts.js';
 import { barChart, scoreRing } from './html/charts.js';
 import type { ComponentView, ReportView, TargetView } from './view.js';
-import { STATUS_LABEL, STATUS_ORDER, blocks, buildView, fmtEstimate, fmtNum, ruleDocLink, total } from './view.js';
+import { answerOf, blocks, buildView, fmtEstimate, fmtNum, ruleDocLink, total } from './view.js';
 
 export interface HtmlOptions {
   /** Rows in the top-N charts and tables. */
@@ -28,9 +29,7 @@ const num = (n: number): string => n.toLocaleString('en-US');
 const pct = (part: number, whole: number): string => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
 
 function worst(f: Finding): Status {
-  const statuses = Object.values(f.targets).map((t) => t.status);
-  for (const s of ['none', 'rewrite', 'unknown', 'partial', 'direct'] as Status[]) if (statuses.includes(s)) return s;
-  return 'unknown';
+  return worstStatus(Object.values(f.targets).map((t) => t.status));
 }
 
 function badge(s: Status): string {
@@ -40,14 +39,14 @@ function badge(s: Status): string {
 function statusBar(counts: StatusCounts, cls = 'sbar'): string {
   const all = total(counts);
   if (!all) return `<div class="${cls}"></div>`;
-  return `<div class="${cls}">${STATUS_ORDER.filter((s) => counts[s])
+  return `<div class="${cls}">${DISPLAY_ORDER.filter((s) => counts[s])
     .map((s) => `<i class="s-${s}" style="width:${((counts[s] / all) * 100).toFixed(2)}%" title="${h(`${STATUS_LABEL[s]}: ${num(counts[s])}`)}"></i>`)
     .join('')}</div>`;
 }
 
 function legend(counts: StatusCounts): string {
   const all = total(counts);
-  return `<ul class="legend">${STATUS_ORDER.map(
+  return `<ul class="legend">${DISPLAY_ORDER.map(
     (s) => `<li><span class="dot s-${s}"></span>${h(STATUS_LABEL[s])} <b>${num(counts[s])}</b> (${pct(counts[s], all)})</li>`,
   ).join('')}</ul>`;
 }
@@ -66,14 +65,14 @@ function targetCard(t: TargetView): string {
       `<div class="headline"><div class="big">${pct(t.byStatus.direct, all)} <small>of ${num(all)} CUDA uses map one-to-one (direct)</small></div></div>`;
   }
   return (
-    `<article class="card target" data-profile="${h(t.profile)}"><h3>${h(t.profile)}</h3>` +
+    `<article class="card target" data-target="${h(t.id)}"><h3>${h(t.id)}</h3>` +
     `<div class="prod">${h(t.product)} · ${h(t.sdk)}</div>${headline}${statusBar(t.byStatus)}${legend(t.byStatus)}` +
     `<p class="blockers-note"><b>${num(blockers)}</b> blocking uses (no equivalent or a rewrite), <b>${num(t.byStatus.unknown)}</b> not in the catalog yet.</p></article>`
   );
 }
 
 function statusSegments(counts: StatusCounts): BarGroup['bars'][number]['segments'] {
-  return STATUS_ORDER.map((s) => ({ cls: `s-${s}`, value: counts[s], title: `${STATUS_LABEL[s]}: ${num(counts[s])}` }));
+  return DISPLAY_ORDER.map((s) => ({ cls: `s-${s}`, value: counts[s], title: `${STATUS_LABEL[s]}: ${num(counts[s])}` }));
 }
 
 function componentChart(v: ReportView, top: number): string {
@@ -84,14 +83,14 @@ function componentChart(v: ReportView, top: number): string {
       label: c.name,
       bars: v.targets.map((t, i) => {
         const value = effortOf(c, t) ?? 0;
-        return { key: t.profile, segments: [{ cls: `t-${i % 4}`, value, title: `${t.profile}: ${fmtNum(value)} ${unit}` }], note: `${fmtNum(value)} ${unit}` };
+        return { key: t.id, segments: [{ cls: `t-${i % 4}`, value, title: `${t.id}: ${fmtNum(value)} ${unit}` }], note: `${fmtNum(value)} ${unit}` };
       }),
     }));
     return chartCard('Effort by component', unit, barChart(groups, { title: `Effort by component (${unit})` }), v.components.length - comps.length);
   }
   const groups: BarGroup[] = comps
     .filter((c) => c.findings > 0)
-    .map((c) => ({ label: c.name, bars: v.targets.map((t) => ({ key: t.profile, segments: statusSegments(c.byProfile[t.profile]!) })) }));
+    .map((c) => ({ label: c.name, bars: v.targets.map((t) => ({ key: t.id, segments: statusSegments(c.byTarget[t.id]!) })) }));
   return chartCard('Findings by top-level folder', 'CUDA uses per target, by status', barChart(groups, { title: 'Findings by top-level folder' }), v.components.length - comps.length);
 }
 
@@ -100,7 +99,7 @@ function familyChart(v: ReportView): string {
   const groups: BarGroup[] = families
     .map((fam) => ({
       label: fam,
-      bars: v.targets.map((t) => ({ key: t.profile, segments: statusSegments(t.byFamily[fam] ?? { direct: 0, partial: 0, rewrite: 0, none: 0, unknown: 0 }) })),
+      bars: v.targets.map((t) => ({ key: t.id, segments: statusSegments(t.byFamily[fam] ?? { direct: 0, partial: 0, rewrite: 0, none: 0, unknown: 0 }) })),
     }))
     .sort((a, b) => sumBars(b) - sumBars(a) || a.label.localeCompare(b.label));
   return chartCard('Findings by family × status', 'per target', barChart(groups, { title: 'Findings by family and status' }), 0);
@@ -121,7 +120,7 @@ function chartCard(title: string, sub: string, body: string, more: number): stri
 }
 
 function effortOf(c: ComponentView, t: TargetView): number | undefined {
-  return c.effort?.[t.profile] ?? c.effort?.[t.vendor];
+  return c.effort?.[t.id];
 }
 
 function symbolLink(f: Finding): string {
@@ -129,10 +128,10 @@ function symbolLink(f: Finding): string {
   return f.ruleId ? `<a href="${h(ruleDocLink(f.family, f.ruleId))}" title="${h(`rule ${f.ruleId}`)}">${code}</a>` : `${code} <span class="muted">(not in catalog)</span>`;
 }
 
-function answerCell(f: Finding, vendor: string): string {
-  const a = f.targets[vendor as keyof Finding['targets']];
-  if (!a) return badge('unknown');
-  const repl = a.replacement?.length && a.status !== 'none' ? ` <span class="repl">${a.replacement.map((r) => `<code>${h(r)}</code>`).join(' + ')}</span>` : '';
+function answerCell(f: Finding, target: TargetId): string {
+  const a = answerOf(f, target);
+  const what = replacementOf(a);
+  const repl = what.length ? ` <span class="repl">${what.map((r) => `<code>${h(r)}</code>`).join(' + ')}</span>` : '';
   return `${badge(a.status)}${repl}`;
 }
 
@@ -140,11 +139,11 @@ function blockersTable(v: ReportView): string {
   if (!v.blockers.length) return '<p class="muted">No blockers: every CUDA use has a direct or partial counterpart on every target.</p>';
   const rows = v.blockers.map(
     ({ count, sample }) =>
-      `<tr><td>${symbolLink(sample)}</td><td class="n">${num(count)}</td>${v.targets.map((t) => `<td>${answerCell(sample, t.vendor)}</td>`).join('')}` +
+      `<tr><td>${symbolLink(sample)}</td><td class="n">${num(count)}</td>${v.targets.map((t) => `<td>${answerCell(sample, t.id)}</td>`).join('')}` +
       `<td class="mono">${h(`${sample.file}:${sample.line}`)}</td></tr>`,
   );
   return (
-    `<div class="tablewrap"><table id="blockers-table"><thead><tr><th>API</th><th class="n">Uses</th>${v.targets.map((t) => `<th>${h(t.profile)}</th>`).join('')}<th>First seen</th></tr></thead>` +
+    `<div class="tablewrap"><table id="blockers-table"><thead><tr><th>API</th><th class="n">Uses</th>${v.targets.map((t) => `<th>${h(t.id)}</th>`).join('')}<th>First seen</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></div>` +
     (v.blockerSymbols > v.blockers.length ? `<p class="muted">… and ${num(v.blockerSymbols - v.blockers.length)} more blocking APIs (see the CSV or SARIF report).</p>` : '')
   );
@@ -153,9 +152,9 @@ function blockersTable(v: ReportView): string {
 function apisTable(v: ReportView): string {
   const rows = v.topApis.map(
     ({ count, sample }) =>
-      `<tr><td>${symbolLink(sample)}</td><td class="n">${num(count)}</td>${v.targets.map((t) => `<td>${answerCell(sample, t.vendor)}</td>`).join('')}</tr>`,
+      `<tr><td>${symbolLink(sample)}</td><td class="n">${num(count)}</td>${v.targets.map((t) => `<td>${answerCell(sample, t.id)}</td>`).join('')}</tr>`,
   );
-  return `<div class="tablewrap"><table id="apis-table"><thead><tr><th>API</th><th class="n">Uses</th>${v.targets.map((t) => `<th>${h(t.profile)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="tablewrap"><table id="apis-table"><thead><tr><th>API</th><th class="n">Uses</th>${v.targets.map((t) => `<th>${h(t.id)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** The snippet, with the first occurrence of the symbol's last name part marked. */
@@ -176,23 +175,23 @@ function fileDetails(fv: ComponentView['files'][number], v: ReportView, budget: 
   const shown = fv.findings.slice(0, Math.max(0, Math.min(budget.perFile, budget.left)));
   budget.left -= shown.length;
   const blockersByTarget = v.targets.map((t) => {
-    const c = fv.byProfile[t.profile]!;
+    const c = fv.byTarget[t.id]!;
     return c.none + c.rewrite;
   });
   const meta = `${num(fv.findings.length)} CUDA uses · ${num(fv.lines)} lines${
-    blockersByTarget.some((b) => b > 0) ? ` · blockers ${v.targets.map((t, i) => `${h(t.profile)} ${num(blockersByTarget[i]!)}`).join(', ')}` : ''
+    blockersByTarget.some((b) => b > 0) ? ` · blockers ${v.targets.map((t, i) => `${h(t.id)} ${num(blockersByTarget[i]!)}`).join(', ')}` : ''
   }`;
   const rows = shown.map(
     (f) =>
       `<tr class="finding${blocks(f) ? ' blocking' : ''}"><td class="n mono" rowspan="2">${f.line}:${f.column}</td><td>${symbolLink(f)} <span class="muted">${h(f.family)}</span></td>` +
-      `${v.targets.map((t) => `<td>${answerCell(f, t.vendor)}</td>`).join('')}</tr>` +
+      `${v.targets.map((t) => `<td>${answerCell(f, t.id)}</td>`).join('')}</tr>` +
       `<tr class="code"><td class="snip" colspan="${1 + v.targets.length}">${snippetHtml(f)}</td></tr>`,
   );
   const more = fv.findings.length - shown.length;
   return (
     `<details class="file"><summary><code>${h(fv.path)}</code><span class="meta">${meta}</span></summary>` +
     (fv.findings.length
-      ? (shown.length ? `<table class="findings"><thead><tr><th class="n">Line</th><th>API</th>${v.targets.map((t) => `<th>${h(t.profile)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '') +
+      ? (shown.length ? `<table class="findings"><thead><tr><th class="n">Line</th><th>API</th>${v.targets.map((t) => `<th>${h(t.id)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` : '') +
         (more > 0 ? `<p class="muted" style="margin:4px 10px">… ${shown.length ? `and ${num(more)} more` : `${num(more)} CUDA uses`} in this file not listed here (see the CSV or SARIF report).</p>` : '')
       : '<p class="muted" style="margin:4px 10px">No CUDA uses.</p>') +
     `</details>`
@@ -215,14 +214,14 @@ function componentTable(v: ReportView, budget: Budget): string {
   const head =
     `<tr><th rowspan="2" data-sort="text" data-col="0">Component</th><th rowspan="2" class="n" data-sort="num" data-col="1">Files</th>` +
     `<th rowspan="2" class="n" data-sort="num" data-col="2">Lines</th><th rowspan="2" class="n" data-sort="num" data-col="3">CUDA uses</th>` +
-    v.targets.map((t) => `<th colspan="${per}" class="group">${h(t.profile)}</th>`).join('') +
+    v.targets.map((t) => `<th colspan="${per}" class="group">${h(t.id)}</th>`).join('') +
     `</tr><tr>${sub}</tr>`;
   const cols = 4 + v.targets.length * per;
   const bodies = v.components.map((c, i) => {
     const id = `comp-${i}`;
     const cells = v.targets
       .map((t) => {
-        const counts = c.byProfile[t.profile]!;
+        const counts = c.byTarget[t.id]!;
         const all = total(counts);
         const blockers = counts.none + counts.rewrite;
         const eff = effortOf(c, t);
@@ -252,7 +251,7 @@ function incompatibilities(v: ReportView, top: number): string {
   if (!v.incompatibilities.length) return '';
   const cards = v.targets
     .map((t) => {
-      const list = v.incompatibilities.filter((i) => i.profile === t.profile);
+      const list = v.incompatibilities.filter((i) => i.target === t.id);
       if (!list.length) return '';
       const rows = list.slice(0, top).map(
         (i) =>
@@ -262,7 +261,7 @@ function incompatibilities(v: ReportView, top: number): string {
           `<td>${i.detail ? h(i.detail) : ''}${i.location ? `<div class="muted mono">${h(i.location)}</div>` : ''}</td></tr>`,
       );
       return (
-        `<div class="card"><h4>${h(t.profile)} <small>${num(list.length)} blockers</small></h4><table class="incompat"><thead><tr><th>Blocker</th><th class="n">Uses</th><th class="n">Likely hours</th><th>What to do</th></tr></thead>` +
+        `<div class="card"><h4>${h(t.id)} <small>${num(list.length)} blockers</small></h4><table class="incompat"><thead><tr><th>Blocker</th><th class="n">Uses</th><th class="n">Likely hours</th><th>What to do</th></tr></thead>` +
         `<tbody>${rows.join('')}</tbody></table>${list.length > top ? `<p class="muted">… and ${num(list.length - top)} more (see the JSON report).</p>` : ''}</div>`
       );
     })
@@ -331,11 +330,11 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 </head>
 <body>
 <header class="top"><h1>CUDA migration report</h1>
-<div class="sub"><code>${h(report.root)}</code> · targets ${v.targets.map((t) => h(t.profile)).join(', ')} · ascendify ${h(report.tool.version)}, catalog ${h(report.tool.catalogVersion)}</div>
+<div class="sub"><code>${h(report.root)}</code> · targets ${v.targets.map((t) => h(t.id)).join(', ')} · ascendify ${h(report.tool.version)}, catalog ${h(report.tool.catalogVersion)}</div>
 <div class="kpis">${kpis}</div></header>
 <main>
 ${body.filter(Boolean).join('\n')}
-<footer>Status: <b>direct</b> a one-to-one replacement · <b>partial</b> a replacement that differs in arguments or behaviour · <b>rewrite</b> the code must be restructured · <b>no equivalent</b> nothing to map to · <b>unknown</b> not in the catalog yet. API names link to the rule's entry in <code>docs/rules/</code>. Generated by ascendify ${h(report.tool.version)}.</footer>
+<footer>Status: ${DISPLAY_ORDER.map((st) => `<b>${h(STATUS_LABEL[st])}</b> ${h(STATUS_MEANING[st])}`).join(' · ')}. API names link to the rule's entry in <code>docs/rules/</code>. Generated by ascendify ${h(report.tool.version)}.</footer>
 </main>
 <script>${SCRIPT}</script>
 </body>

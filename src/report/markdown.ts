@@ -2,11 +2,12 @@
  * Markdown summary for a pull-request comment or a wiki page: estimate per target, blockers, most
  * used APIs, components. Text from scanned files goes into code spans (see escape.ts).
  */
-import type { Finding, Report } from '../model/index.js';
+import type { Finding, Report, TargetId } from '../model/index.js';
+import { DISPLAY_ORDER, isBlocker, replacementOf, STATUS_LABEL, STATUS_MEANING } from '../model/index.js';
 import { mdCode, mdText } from './escape.js';
 import { progressMarkdown } from './progress-view.js';
 import type { ComponentView, ReportView, TargetView } from './view.js';
-import { STATUS_ORDER, STATUS_LABEL, buildView, fmtEstimate, fmtNum, isBlocker, ruleDocLink, total } from './view.js';
+import { answerOf, buildView, fmtEstimate, fmtNum, ruleDocLink, statusOf, total } from './view.js';
 
 export interface MarkdownOptions {
   /** Rows in the top-N lists and the components table. */
@@ -21,11 +22,10 @@ function table(head: string[], rows: string[][], align?: ('l' | 'r')[]): string[
   return [`| ${head.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-function answer(f: Finding, vendor: string): string {
-  const t = f.targets[vendor as keyof Finding['targets']];
-  if (!t) return 'unknown';
-  const what = t.replacement?.length && t.status !== 'none' ? `${t.replacement.map(mdCode).join(' + ')} ` : '';
-  return `${what}(${t.status})`;
+function answer(f: Finding, target: TargetId): string {
+  const t = answerOf(f, target);
+  const what = replacementOf(t);
+  return `${what.length ? `${what.map(mdCode).join(' + ')} ` : ''}(${t.status})`;
 }
 
 function symbolCell(f: Finding): string {
@@ -34,30 +34,30 @@ function symbolCell(f: Finding): string {
 
 function estimateTable(v: ReportView): string[] {
   const withEffort = v.targets.some((t) => t.estimate);
-  const head = ['Target', 'SDK', ...(withEffort ? ['Estimate', 'Portability'] : []), ...STATUS_ORDER.map((s) => STATUS_LABEL[s]), 'Total'];
+  const head = ['Target', 'SDK', ...(withEffort ? ['Estimate', 'Portability'] : []), ...DISPLAY_ORDER.map((s) => STATUS_LABEL[s]), 'Total'];
   const rows = v.targets.map((t: TargetView) => [
-    `**${mdText(t.profile)}** (${mdText(t.product)})`,
+    `**${mdText(t.id)}** (${mdText(t.product)})`,
     mdText(t.sdk),
     ...(withEffort
       ? [t.estimate ? `${fmtEstimate(t.estimate)} (likely ${fmtNum(t.estimate.expected)})` : '—', t.estimate?.score !== undefined ? `${Math.round(t.estimate.score)}/100` : '—']
       : []),
-    ...STATUS_ORDER.map((s) => num(t.byStatus[s])),
+    ...DISPLAY_ORDER.map((s) => num(t.byStatus[s])),
     num(total(t.byStatus)),
   ]);
-  return table(head, rows, ['l', 'l', ...(withEffort ? (['r', 'r'] as const) : []), ...STATUS_ORDER.map(() => 'r' as const), 'r']);
+  return table(head, rows, ['l', 'l', ...(withEffort ? (['r', 'r'] as const) : []), ...DISPLAY_ORDER.map(() => 'r' as const), 'r']);
 }
 
 function componentTable(v: ReportView, top: number): string[] {
   const unit = v.effortUnit;
-  const head = ['Component', 'Files', 'Findings', ...v.targets.flatMap((t) => [...(unit ? [`${mdText(t.profile)} effort`] : []), `${mdText(t.profile)} blockers`])];
+  const head = ['Component', 'Files', 'Findings', ...v.targets.flatMap((t) => [...(unit ? [`${mdText(t.id)} effort`] : []), `${mdText(t.id)} blockers`])];
   const rows = v.components.slice(0, top).map((c: ComponentView) => [
     mdCode(c.name),
     num(c.files.length),
     num(c.findings),
     ...v.targets.flatMap((t) => {
-      const counts = c.byProfile[t.profile];
+      const counts = c.byTarget[t.id];
       const blockers = counts ? counts.none + counts.rewrite : 0;
-      const eff = c.effort?.[t.profile] ?? c.effort?.[t.vendor];
+      const eff = c.effort?.[t.id];
       return [...(unit ? [eff === undefined ? '—' : `${fmtNum(eff)} ${unit}`] : []), num(blockers)];
     }),
   ]);
@@ -82,15 +82,15 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   out.push('### Estimate per target', '', ...estimateTable(v), '');
   out.push(
-    '<sub>direct: a one-to-one replacement · partial: a replacement that differs in behaviour or arguments · rewrite: the code must be restructured · no equivalent: nothing to map to · unknown: not in the catalog yet</sub>',
+    `<sub>${DISPLAY_ORDER.map((st) => `${STATUS_LABEL[st]}: ${STATUS_MEANING[st]}`).join(' · ')}</sub>`,
     '',
   );
   if (v.incompatibilities.length) {
     out.push('### Incompatibilities', '');
     for (const t of v.targets) {
-      const list = v.incompatibilities.filter((i) => i.profile === t.profile);
+      const list = v.incompatibilities.filter((i) => i.target === t.id);
       if (!list.length) continue;
-      out.push(`**${mdText(t.profile)}**`, '');
+      out.push(`**${mdText(t.id)}**`, '');
       out.push(
         ...table(
           ['Blocker', 'Risk', 'Uses', 'Likely hours', 'APIs', 'What to do'],
@@ -115,20 +115,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       symbolCell(sample),
       num(count),
       ...v.targets.map((t) => {
-        const st = sample.targets[t.vendor as keyof Finding['targets']]?.status ?? 'unknown';
+        const st = statusOf(sample, t.id);
         return isBlocker(st) ? `**${STATUS_LABEL[st]}**` : STATUS_LABEL[st];
       }),
       mdCode(`${sample.file}:${sample.line}`),
     ]);
-    out.push(...table(['API', 'Uses', ...v.targets.map((t) => mdText(t.profile)), 'First seen'], rows, ['l', 'r', ...v.targets.map(() => 'l' as const), 'l']));
+    out.push(...table(['API', 'Uses', ...v.targets.map((t) => mdText(t.id)), 'First seen'], rows, ['l', 'r', ...v.targets.map(() => 'l' as const), 'l']));
     if (v.blockerSymbols > v.blockers.length) out.push('', `… and ${num(v.blockerSymbols - v.blockers.length)} more (see the HTML, CSV or SARIF report).`);
     out.push('');
   }
   out.push('### Most used CUDA APIs', '');
   out.push(
     ...table(
-      ['API', 'Uses', ...v.targets.map((t) => mdText(t.profile))],
-      v.topApis.map(({ count, sample }) => [symbolCell(sample), num(count), ...v.targets.map((t) => answer(sample, t.vendor))]),
+      ['API', 'Uses', ...v.targets.map((t) => mdText(t.id))],
+      v.topApis.map(({ count, sample }) => [symbolCell(sample), num(count), ...v.targets.map((t) => answer(sample, t.id))]),
       ['l', 'r', ...v.targets.map(() => 'l' as const)],
     ),
     '',

@@ -1,7 +1,6 @@
 /** Migration progress as rows the reporters print (text, Markdown, HTML): pure. */
-import type { HistoryPoint, ProgressSection, Report, TargetProgress, Vendor } from '../model/index.js';
-
-export const VENDOR_NAMES: Record<Vendor, string> = { ascend: 'Ascend', cambricon: 'Cambricon' };
+import type { HistoryPoint, ProgressSection, Report, TargetId, TargetProgress } from '../model/index.js';
+import { byCodePoint } from '../util/order.js';
 
 /** Targets with target code found (progress is not worth showing otherwise). */
 export function progressTargets(report: Report): TargetProgress[] {
@@ -14,9 +13,9 @@ export function historyPoints(progress: ProgressSection | undefined, n = 8): His
   return h.length >= 2 ? h.slice(-n) : [];
 }
 
-/** The vendors a history mentions, in a fixed order. */
-export function historyVendors(points: HistoryPoint[]): Vendor[] {
-  return (['ascend', 'cambricon'] as const).filter((v) => points.some((p) => p.targets[v]));
+/** The targets a history mentions, in code-point order. */
+export function historyTargets(points: HistoryPoint[]): TargetId[] {
+  return [...new Set(points.flatMap((p) => Object.keys(p.targets)))].sort(byCodePoint);
 }
 
 export const pct = (n: number): string => `${n.toFixed(1)}%`;
@@ -35,29 +34,29 @@ export function progressMarkdown(report: Report): string[] {
     out.push('### Migration progress', '', 'Target uses plus guarded CUDA uses, as a share of all uses (docs/progress.md).', '');
     out.push('| Target / component | Target uses | Guarded CUDA | CUDA left | Migrated |', '|---|--:|--:|--:|--:|');
     for (const t of targets) {
-      out.push(`| **${VENDOR_NAMES[t.vendor]}** | ${t.targetUses} | ${t.cudaGuarded} | ${t.cudaRemaining} | **${pct(t.percent)}** |`);
+      out.push(`| **${mdCell(t.target)}** | ${t.targetUses} | ${t.cudaGuarded} | ${t.cudaRemaining} | **${pct(t.percent)}** |`);
       for (const k of t.components) out.push(`| ${mdCell(k.component)} | ${k.targetUses} | ${k.cudaGuarded} | ${k.cudaRemaining} | ${pct(k.percent)} |`);
     }
     out.push('');
   }
   const points = historyPoints(report.progress);
   if (points.length) {
-    const vendors = historyVendors(points);
+    const targets = historyTargets(points);
     out.push('### Progress over time', '');
-    out.push(`| Date | Commit | ${vendors.map((v) => `${VENDOR_NAMES[v]} migrated | CUDA left`).join(' | ')} |`, `|---|---|${vendors.map(() => '--:|--:').join('|')}|`);
+    out.push(`| Date | Commit | ${targets.map((v) => `${mdCell(v)} migrated | CUDA left`).join(' | ')} |`, `|---|---|${targets.map(() => '--:|--:').join('|')}|`);
     for (const p of points) {
-      out.push(`| ${shortDate(p.date)} | ${(p.commit ?? '').slice(0, 7) || '-'} | ${vendors.map((v) => (p.targets[v] ? `${pct(p.targets[v]!.percent)} | ${p.targets[v]!.cudaRemaining}` : '- | -')).join(' | ')} |`);
+      out.push(`| ${shortDate(p.date)} | ${(p.commit ?? '').slice(0, 7) || '-'} | ${targets.map((v) => (p.targets[v] ? `${pct(p.targets[v]!.percent)} | ${p.targets[v]!.cudaRemaining}` : '- | -')).join(' | ')} |`);
     }
     out.push('');
   }
   return out;
 }
 
-const LINE_COLOURS: Record<Vendor, string> = { ascend: '#c7000b', cambricon: '#1f6feb' };
+const LINE_COLOURS = ['#c7000b', '#1f6feb', '#e36209', '#6f42c1', '#2da44e', '#8250df'];
 
-/** An inline SVG line chart of percent migrated per vendor over the history points (no scripts, no external assets). */
+/** An inline SVG line chart of percent migrated per target over the history points (no scripts, no external assets). */
 export function historySvg(points: HistoryPoint[]): string {
-  const vendors = historyVendors(points);
+  const vendors = historyTargets(points);
   const w = 640;
   const hgt = 220;
   const m = { l: 40, r: 110, t: 12, b: 36 };
@@ -72,8 +71,8 @@ export function historySvg(points: HistoryPoint[]): string {
       const pts = points.map((p, i) => (p.targets[v] ? `${x(i).toFixed(1)},${y(p.targets[v]!.percent).toFixed(1)}` : '')).filter(Boolean);
       const last = points[points.length - 1]?.targets[v];
       return (
-        `<polyline fill="none" stroke="${LINE_COLOURS[v]}" stroke-width="2" points="${pts.join(' ')}"/>` +
-        `<text x="${w - m.r + 8}" y="${m.t + 14 + 16 * k}" font-size="11" fill="${LINE_COLOURS[v]}">${VENDOR_NAMES[v]}${last ? ` ${pct(last.percent)}` : ''}</text>`
+        `<polyline fill="none" stroke="${LINE_COLOURS[k % LINE_COLOURS.length]}" stroke-width="2" points="${pts.join(' ')}"/>` +
+        `<text x="${w - m.r + 8}" y="${m.t + 14 + 16 * k}" font-size="11" fill="${LINE_COLOURS[k % LINE_COLOURS.length]}">${esc(v)}${last ? ` ${pct(last.percent)}` : ''}</text>`
       );
     })
     .join('');
@@ -87,7 +86,7 @@ export function progressHtml(report: Report): string {
   if (!targets.length && !points.length) return '';
   const rows = targets
     .flatMap((t) => [
-      `<tr><th>${VENDOR_NAMES[t.vendor]}</th><td class="num">${t.targetUses}</td><td class="num">${t.cudaGuarded}</td><td class="num">${t.cudaRemaining}</td><td class="num"><b>${pct(t.percent)}</b></td></tr>`,
+      `<tr><th>${esc(t.target)}</th><td class="num">${t.targetUses}</td><td class="num">${t.cudaGuarded}</td><td class="num">${t.cudaRemaining}</td><td class="num"><b>${pct(t.percent)}</b></td></tr>`,
       ...t.components.map((k) => `<tr><td>${esc(k.component)}</td><td class="num">${k.targetUses}</td><td class="num">${k.cudaGuarded}</td><td class="num">${k.cudaRemaining}</td><td class="num">${pct(k.percent)}</td></tr>`),
     ])
     .join('');

@@ -1,24 +1,20 @@
 /**
  * SARIF 2.1.0 for code-scanning tools: one result per finding, the rules the findings use in
- * tool.driver.rules, levels from the finding's worst status across targets:
- *   none or rewrite -> error (a blocker: no counterpart, or the code must be restructured)
- *   unknown or partial -> warning (needs a look: not in the catalog, or the replacement differs)
- *   direct -> note (a one-to-one replacement)
+ * tool.driver.rules, the level from the finding's severity (model/status.ts: error, warning, note).
  * Results are sorted by file, line, column and rule, so equal input gives byte-identical output.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, Report, Status } from '../model/index.js';
+import type { Finding, Report, Severity } from '../model/index.js';
+import { answerText, replacementOf, SARIF_LEVEL, worstSeverity } from '../model/index.js';
+import { byCodePoint as cmp } from '../util/order.js';
 
 /** The documented project URL the rule help links point into. */
 export const PROJECT_URL = 'https://github.com/ascendify/ascendify';
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-type Level = 'error' | 'warning' | 'note';
-
-export function levelFor(statuses: Status[]): Level {
-  if (statuses.some((s) => s === 'none' || s === 'rewrite')) return 'error';
-  if (statuses.some((s) => s === 'unknown' || s === 'partial') || !statuses.length) return 'warning';
-  return 'note';
+/** The SARIF level of a finding: its severity's. */
+export function levelOf(f: Pick<Finding, 'severity'>): 'error' | 'warning' | 'note' {
+  return SARIF_LEVEL[f.severity];
 }
 
 /** The SARIF rule id of a finding: its catalog rule, or unknown/<symbol> when no rule answers. */
@@ -42,30 +38,20 @@ function isAbsolute(p: string): boolean {
   return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
 }
 
-function answerText(f: Finding): string {
-  return Object.values(f.targets)
-    .map((t) => {
-      const what = t.replacement?.length && t.status !== 'none' ? `${t.replacement.join(' + ')} ` : '';
-      return `${t.profile}: ${what}(${t.status})`;
-    })
-    .join('; ');
-}
-
 function resultMessage(f: Finding): string {
   const head = f.ruleId ? `${f.symbol} -> ` : `${f.symbol} is not in the catalog -> `;
-  return `${head}${answerText(f)}`;
+  return `${head}${Object.entries(f.targets).map(([id, t]) => `${id}: ${answerText(t)}`).join('; ')}`;
 }
 
 function ruleHelp(f: Finding): { text: string; markdown: string } {
-  const lines = Object.values(f.targets).map((t) => {
-    const what = t.replacement?.length && t.status !== 'none' ? ` ${t.replacement.join(' + ')}` : '';
-    return { text: `${t.profile}: ${t.status}${what}${t.note ? `. ${t.note}` : ''}`, md: `- **${t.profile}**: ${t.status}${what ? ` \`${t.replacement!.join(' + ')}\`` : ''}${t.note ? `. ${t.note}` : ''}` };
+  const lines = Object.entries(f.targets).map(([id, t]) => {
+    const what = replacementOf(t).join(' + ');
+    return { text: `${id}: ${t.status}${what ? ` ${what}` : ''}${t.note ? `. ${t.note}` : ''}`, md: `- **${id}**: ${t.status}${what ? ` \`${what}\`` : ''}${t.note ? `. ${t.note}` : ''}` };
   });
   const intro = f.ruleId ? `What ${f.symbol} becomes on each target.` : `${f.symbol} is not in the catalog yet: find its counterpart by hand.`;
   return { text: [intro, ...lines.map((l) => l.text)].join('\n'), markdown: [intro, '', ...lines.map((l) => l.md)].join('\n') };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function renderSarif(report: Report): string {
   const findings = [...report.findings].sort(
@@ -75,12 +61,12 @@ export function renderSarif(report: Report): string {
   const prefix = abs || report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\\/g, '/').replace(/\/+$/, '')}/`;
 
   const ruleIndex = new Map<string, number>();
-  const rules: object[] = [];
+  const rules: Record<string, unknown>[] = [];
+  const ruleSeverities: Severity[][] = [];
   const occurrences = new Map<string, number>();
   const results = findings.map((f) => {
     const id = sarifRuleId(f);
-    const statuses = Object.values(f.targets).map((t) => t.status);
-    const level = levelFor(statuses);
+    const level = levelOf(f);
     let index = ruleIndex.get(id);
     if (index === undefined) {
       index = rules.length;
@@ -96,7 +82,9 @@ export function renderSarif(report: Report): string {
         defaultConfiguration: { level },
         properties: { tags: ['cuda', f.family, f.kind], family: f.family, kind: f.kind },
       });
+      ruleSeverities.push([]);
     }
+    ruleSeverities[index]!.push(f.severity);
     const uri = pathToUri(prefix + f.file);
     // Stable across edits elsewhere in the file: rule, file, the trimmed line text, and which
     // occurrence of that triple this is (not the line number).
@@ -113,7 +101,7 @@ export function renderSarif(report: Report): string {
       kind: f.kind,
       symbol: f.symbol,
       targets: Object.fromEntries(
-        Object.values(f.targets).map((t) => [t.profile, { status: t.status, ...(t.replacement?.length ? { replacement: t.replacement } : {}) }]),
+        Object.entries(f.targets).map(([id, t]) => [id, { status: t.status, ...(t.replacement?.length ? { replacement: t.replacement } : {}) }]),
       ),
     };
     if (f.macro) properties.macro = f.macro;
@@ -136,6 +124,10 @@ export function renderSarif(report: Report): string {
     };
   });
 
+  // A rule's default level is the most severe of its results' (a rule answers the same on every use).
+  rules.forEach((r, i) => {
+    r.defaultConfiguration = { level: SARIF_LEVEL[worstSeverity(ruleSeverities[i]!)] };
+  });
   const run: Record<string, unknown> = {
     tool: {
       driver: {
@@ -151,7 +143,7 @@ export function renderSarif(report: Report): string {
     properties: {
       root: report.root,
       catalogVersion: report.tool.catalogVersion,
-      targets: report.targets.map((t) => t.profile),
+      targets: report.targets.map((t) => t.id),
     },
   };
   if (abs) {

@@ -1,9 +1,11 @@
 /** Terminal report: totals, family x status per target, most used APIs, blockers, busiest files. */
 import pc from 'picocolors';
 import type { Finding, Report, Status, StatusCounts } from '../model/index.js';
-import { STATUSES } from '../model/index.js';
-import { topSymbols } from '../score/summary.js';
-import { historyPoints, historyVendors, pct, progressTargets, shortDate, VENDOR_NAMES } from './progress-view.js';
+import { answerText, DISPLAY_ORDER, STATUS_COLOR } from '../model/index.js';
+import { topSymbols, totalOf } from '../score/summary.js';
+import { byCodePoint } from '../util/order.js';
+import { historyPoints, historyTargets, pct, progressTargets, shortDate } from './progress-view.js';
+import { blocks, statusOf } from './view.js';
 
 export interface TextOptions {
   color: boolean;
@@ -13,16 +15,8 @@ export interface TextOptions {
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-const ORDER: Status[] = ['direct', 'partial', 'rewrite', 'none', 'unknown'];
-
 function paint(c: Colors, status: Status, text: string): string {
-  switch (status) {
-    case 'direct': return c.green(text);
-    case 'partial': return c.yellow(text);
-    case 'rewrite': return c.magenta(text);
-    case 'none': return c.red(text);
-    default: return c.gray(text);
-  }
+  return c[STATUS_COLOR[status]](text);
 }
 
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.length));
@@ -44,21 +38,17 @@ function ranges(lines: number[]): string {
 
 function statusTable(c: Colors, byFamily: Record<string, StatusCounts>, total: StatusCounts): string[] {
   const famWidth = Math.max(8, ...Object.keys(byFamily).map((f) => f.length)) + 2;
-  const head = pad('family', famWidth) + ORDER.map((s) => lpad(s, 9)).join('') + lpad('total', 8);
+  const head = pad('family', famWidth) + DISPLAY_ORDER.map((s) => lpad(s, 9)).join('') + lpad('total', 8);
   const row = (name: string, counts: StatusCounts): string =>
     pad(name, famWidth) +
-    ORDER.map((s) => (counts[s] ? paint(c, s, lpad(num(counts[s]), 9)) : c.dim(lpad('·', 9)))).join('') +
-    lpad(num(STATUSES.reduce((n, s) => n + counts[s], 0)), 8);
+    DISPLAY_ORDER.map((s) => (counts[s] ? paint(c, s, lpad(num(counts[s]), 9)) : c.dim(lpad('·', 9)))).join('') +
+    lpad(num(totalOf(counts)), 8);
   return [c.dim(head), ...Object.entries(byFamily).map(([f, counts]) => row(f, counts)), c.bold(row('total', total))];
 }
 
-function answerText(f: Finding): string {
-  return Object.values(f.targets)
-    .map((t) => {
-      const what = t.replacement?.length && t.status !== 'none' ? `${t.replacement.join(' + ')} ` : '';
-      return `${what}(${t.status})`;
-    })
-    .join(' | ');
+/** One finding's answers, target by target in the report's order. */
+function answersText(report: Report, f: Finding): string {
+  return report.targets.map((t) => answerText(f.targets[t.id])).join(' | ');
 }
 
 /** The estimate per target, first thing in the report: likely person-days with the low–high range (docs/effort-model.md). */
@@ -69,7 +59,7 @@ function effortLead(report: Report, c: Colors): string[] {
   const out = ['', c.bold('Estimated effort') + c.dim(` (person-days of ${e.hoursPerDay} h; likely, low–high; \`ascendify effort --explain\` shows where it comes from)`)];
   for (const t of e.targets) {
     out.push(
-      `  ${pad(t.profile, 18)} ${c.bold(lpad(d(t.days.likely), 7))}  ${c.dim(`${d(t.days.low)}–${d(t.days.high)}`)}` +
+      `  ${pad(t.target, 18)} ${c.bold(lpad(d(t.days.likely), 7))}  ${c.dim(`${d(t.days.low)}–${d(t.days.high)}`)}` +
         c.dim(`  · portability ${t.portability}/100 · ${count(t.kernels.rewrite, 'kernel')} rewritten, ${t.kernels.adapt} adapted`),
     );
   }
@@ -77,14 +67,14 @@ function effortLead(report: Report, c: Colors): string[] {
 }
 
 /** Migration progress per target and component, and the last history points (docs/progress.md). */
-function progressText(report: Report, c: Colors): string[] {
+export function progressText(report: Report, c: Colors): string[] {
   const out: string[] = [];
   const targets = progressTargets(report);
   if (targets.length) {
     out.push('', c.bold('Migration progress') + c.dim(' (target uses + guarded CUDA uses, of all uses)'));
     out.push(c.dim(`  ${pad('target / component', 28)} ${lpad('target', 7)} ${lpad('guarded', 8)} ${lpad('CUDA left', 10)} ${lpad('migrated', 9)}`));
     for (const t of targets) {
-      out.push(c.bold(`  ${pad(VENDOR_NAMES[t.vendor], 28)} ${lpad(num(t.targetUses), 7)} ${lpad(num(t.cudaGuarded), 8)} ${lpad(num(t.cudaRemaining), 10)} ${lpad(pct(t.percent), 9)}`));
+      out.push(c.bold(`  ${pad(t.target, 28)} ${lpad(num(t.targetUses), 7)} ${lpad(num(t.cudaGuarded), 8)} ${lpad(num(t.cudaRemaining), 10)} ${lpad(pct(t.percent), 9)}`));
       for (const k of t.components) {
         out.push(`    ${pad(k.component, 26)} ${lpad(num(k.targetUses), 7)} ${lpad(num(k.cudaGuarded), 8)} ${lpad(num(k.cudaRemaining), 10)} ${lpad(pct(k.percent), 9)}`);
       }
@@ -92,13 +82,13 @@ function progressText(report: Report, c: Colors): string[] {
   }
   const points = historyPoints(report.progress);
   if (points.length) {
-    const vendors = historyVendors(points);
+    const targets = historyTargets(points);
     out.push('', c.bold('Progress over time') + c.dim(` (last ${points.length} scans of --history)`));
-    out.push(c.dim(`  ${pad('date', 17)} ${pad('commit', 8)} ${vendors.map((v) => `${lpad(VENDOR_NAMES[v], 10)} ${lpad('left', 6)} ${lpad('hours', 7)}`).join(' ')}`));
+    out.push(c.dim(`  ${pad('date', 17)} ${pad('commit', 8)} ${targets.map((v) => `${lpad(v, 16)} ${lpad('left', 6)} ${lpad('hours', 7)}`).join(' ')}`));
     for (const p of points) {
-      const cols = vendors.map((v) => {
+      const cols = targets.map((v) => {
         const t = p.targets[v];
-        return `${lpad(t ? pct(t.percent) : '-', 10)} ${lpad(t ? num(t.cudaRemaining) : '-', 6)} ${lpad(t?.effortHours !== undefined ? num(Math.round(t.effortHours)) : '-', 7)}`;
+        return `${lpad(t ? pct(t.percent) : '-', 16)} ${lpad(t ? num(t.cudaRemaining) : '-', 6)} ${lpad(t?.effortHours !== undefined ? num(Math.round(t.effortHours)) : '-', 7)}`;
       });
       out.push(`  ${pad(shortDate(p.date), 17)} ${pad((p.commit ?? '').slice(0, 7) || '-', 8)} ${cols.join(' ')}`);
     }
@@ -121,21 +111,21 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('', c.green('No CUDA dependencies found.'));
   }
   for (const t of report.targets) {
-    const ts = s.byTarget[t.vendor];
+    const ts = s.byTarget[t.id];
     if (!ts || !report.findings.length) continue;
-    out.push('', c.bold(c.cyan(`${t.profile}`)) + c.dim(` — ${t.product}, ${t.sdk}`));
+    out.push('', c.bold(c.cyan(t.id)) + c.dim(` — ${t.product}, ${t.sdk}`));
     out.push(...statusTable(c, ts.byFamily, ts.byStatus).map((l) => `  ${l}`));
   }
   if (report.findings.length) {
     out.push('', c.bold('Most used CUDA APIs'));
     for (const { symbol, count, sample } of topSymbols(report.findings, top)) {
-      out.push(`  ${pad(symbol, 40)} ${lpad(`${num(count)}×`, 6)}  ${answerText(sample)}`);
+      out.push(`  ${pad(symbol, 40)} ${lpad(`${num(count)}×`, 6)}  ${answersText(report, sample)}`);
     }
-    const blockers = report.findings.filter((f) => Object.values(f.targets).some((t) => t.status === 'none' || t.status === 'rewrite'));
+    const blockers = report.findings.filter(blocks);
     if (blockers.length) {
       out.push('', c.bold(c.red('Blockers')) + c.dim(' (no equivalent or a rewrite on some target)'));
       for (const { symbol, count, sample } of topSymbols(blockers, top)) {
-        const why = Object.values(sample.targets).map((t) => `${t.profile} ${paint(c, t.status, t.status)}`).join(', ');
+        const why = report.targets.map((t) => `${t.id} ${paint(c, statusOf(sample, t.id), statusOf(sample, t.id))}`).join(', ');
         out.push(`  ${pad(symbol, 40)} ${lpad(`${num(count)}×`, 6)}  ${why}  ${c.dim(`${sample.file}:${sample.line}`)}`);
       }
       const more = new Set(blockers.map((b) => b.symbol)).size - Math.min(top, new Set(blockers.map((b) => b.symbol)).size);
@@ -144,7 +134,7 @@ export function renderText(report: Report, options: TextOptions): string {
     const perFile = new Map<string, number>();
     for (const f of report.findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
     out.push('', c.bold('Files with the most CUDA uses'));
-    for (const [file, n] of [...perFile].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top)) {
+    for (const [file, n] of [...perFile].sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0])).slice(0, top)) {
       out.push(`  ${lpad(num(n), 6)}  ${file}`);
     }
   }

@@ -8,41 +8,41 @@
  * the same with or without them. Components are folders at the effort model's group depth (1 when
  * there is no estimate); files at the root form the component ".".
  */
-import type { Finding, Report, Status, StatusCounts } from '../model/index.js';
-import { STATUSES } from '../model/index.js';
-import { componentOf } from '../score/rollup.js';
-import { emptyCounts, topSymbols } from '../score/summary.js';
-
-/** Display order, best first. */
-export const STATUS_ORDER: Status[] = ['direct', 'partial', 'rewrite', 'none', 'unknown'];
-
-export const STATUS_LABEL: Record<Status, string> = {
-  direct: 'direct',
-  partial: 'partial',
-  rewrite: 'rewrite',
-  none: 'no equivalent',
-  unknown: 'unknown',
-};
+import type { Finding, Report, ReportTarget, Status, StatusCounts, TargetAnswer, TargetId } from '../model/index.js';
+import { isBlocker, STATUSES } from '../model/index.js';
+import { componentOf } from '../util/component.js';
+import { byCodePoint } from '../util/order.js';
+import { emptyCounts, topSymbols, totalOf } from '../score/summary.js';
 
 /** Relative link from a report at the project root to the rule's table entry. */
 export function ruleDocLink(family: string, ruleId: string): string {
   return `docs/rules/${encodeURIComponent(family)}.md#${encodeURIComponent(ruleId)}`;
 }
 
-export const isBlocker = (s: Status): boolean => s === 'none' || s === 'rewrite';
-
 /** A finding blocks when some target has no equivalent or needs a rewrite. */
 export const blocks = (f: Finding): boolean => Object.values(f.targets).some((t) => isBlocker(t.status));
 
-export const total = (c: StatusCounts): number => STATUSES.reduce((n, s) => n + c[s], 0);
+export const total = totalOf;
+
+/** The answer of one target to a finding (a target the finding was not answered for reads as unknown). */
+export function answerOf(f: Finding, target: TargetId): TargetAnswer {
+  return f.targets[target] ?? UNKNOWN;
+}
+
+const UNKNOWN: TargetAnswer = { status: 'unknown' };
+
+/** The status of one target's answer to a finding. */
+export function statusOf(f: Finding, target: TargetId): Status {
+  return f.targets[target]?.status ?? 'unknown';
+}
 
 
 export interface FileView {
   path: string;
   lines: number;
   findings: Finding[];
-  /** Status counts per target profile. */
-  byProfile: Record<string, StatusCounts>;
+  /** Status counts per target id. */
+  byTarget: Record<TargetId, StatusCounts>;
 }
 
 export interface ComponentView {
@@ -50,16 +50,12 @@ export interface ComponentView {
   files: FileView[];
   lines: number;
   findings: number;
-  byProfile: Record<string, StatusCounts>;
-  /** Estimated effort per target profile, when the report has an effort model with components. */
-  effort?: Record<string, number>;
+  byTarget: Record<TargetId, StatusCounts>;
+  /** Estimated effort per target id, when the report has an effort model with components. */
+  effort?: Record<TargetId, number>;
 }
 
-export interface TargetView {
-  vendor: string;
-  profile: string;
-  product: string;
-  sdk: string;
+export interface TargetView extends ReportTarget {
   byStatus: StatusCounts;
   byFamily: Record<string, StatusCounts>;
   estimate?: EstimateView;
@@ -83,7 +79,7 @@ export interface IncompatibilityView {
   count?: number;
   /** Risk: high, medium or low. */
   severity?: string;
-  profile?: string;
+  target?: TargetId;
   symbols?: string[];
   /** Likely hours of the estimate this blocker accounts for. */
   hours?: number;
@@ -102,24 +98,17 @@ export interface ReportView {
   incompatibilities: IncompatibilityView[];
 }
 
-function statusFor(f: Finding, vendor: string): Status {
-  return f.targets[vendor as keyof Finding['targets']]?.status ?? 'unknown';
-}
-
 export function buildView(report: Report, top = 10): ReportView {
   const effort = readEffort(report);
   const depth = report.effort?.groupDepth ?? 1;
   const targets: TargetView[] = report.targets.map((t) => {
-    const ts = report.summary.byTarget[t.vendor];
+    const ts = report.summary.byTarget[t.id];
     const view: TargetView = {
-      vendor: t.vendor,
-      profile: t.profile,
-      product: t.product,
-      sdk: t.sdk,
+      ...t,
       byStatus: ts?.byStatus ?? emptyCounts(),
       byFamily: ts?.byFamily ?? {},
     };
-    const est = effort?.targets.find((e) => e.profile === t.profile || e.profile === t.vendor);
+    const est = effort?.targets.find((e) => e.target === t.id);
     if (est) view.estimate = est.estimate;
     return view;
   });
@@ -135,21 +124,21 @@ export function buildView(report: Report, top = 10): ReportView {
   const comp = (name: string): ComponentView => {
     let c = comps.get(name);
     if (!c) {
-      c = { name, files: [], lines: 0, findings: 0, byProfile: Object.fromEntries(targets.map((t) => [t.profile, emptyCounts()])) };
+      c = { name, files: [], lines: 0, findings: 0, byTarget: Object.fromEntries(targets.map((t) => [t.id, emptyCounts()])) };
       comps.set(name, c);
     }
     return c;
   };
   const paths = new Set([...report.files.filter((f) => f.status === 'scanned').map((f) => f.path), ...byFile.keys()]);
-  for (const path of [...paths].sort()) {
+  for (const path of [...paths].sort(byCodePoint)) {
     const findings = (byFile.get(path) ?? []).slice().sort((a, b) => a.line - b.line || a.column - b.column);
     const c = comp(componentOf(path, depth));
-    const fv: FileView = { path, lines: lines.get(path) ?? 0, findings, byProfile: {} };
+    const fv: FileView = { path, lines: lines.get(path) ?? 0, findings, byTarget: {} };
     for (const t of targets) {
       const counts = emptyCounts();
-      for (const f of findings) counts[statusFor(f, t.vendor)]++;
-      fv.byProfile[t.profile] = counts;
-      const cc = c.byProfile[t.profile]!;
+      for (const f of findings) counts[statusOf(f, t.id)]++;
+      fv.byTarget[t.id] = counts;
+      const cc = c.byTarget[t.id]!;
       for (const s of STATUSES) cc[s] += counts[s];
     }
     c.files.push(fv);
@@ -161,7 +150,7 @@ export function buildView(report: Report, top = 10): ReportView {
     c.effort = ce.values;
   }
   const components = [...comps.values()].sort(
-    (a, b) => effortSum(b) - effortSum(a) || b.findings - a.findings || a.name.localeCompare(b.name),
+    (a, b) => effortSum(b) - effortSum(a) || b.findings - a.findings || byCodePoint(a.name, b.name),
   );
   const blockerFindings = report.findings.filter(blocks);
   return {
@@ -183,7 +172,7 @@ const effortSum = (c: ComponentView): number => Object.values(c.effort ?? {}).re
 
 export interface EffortRead {
   unit: string;
-  targets: { profile: string; estimate: EstimateView }[];
+  targets: { target: TargetId; estimate: EstimateView }[];
   components: { name: string; values: Record<string, number> }[];
 }
 
@@ -195,14 +184,14 @@ export function readEffort(report: Report): EffortRead | undefined {
   for (const t of effort.targets) {
     for (const c of t.byComponent) {
       const rec = components.get(c.key) ?? {};
-      rec[t.profile] = c.days.likely;
+      rec[t.target] = c.days.likely;
       components.set(c.key, rec);
     }
   }
   return {
     unit: 'person-days',
     targets: effort.targets.map((t) => ({
-      profile: t.profile,
+      target: t.target,
       estimate: { unit: 'person-days', low: t.days.low, expected: t.days.likely, high: t.days.high, score: t.portability, hours: t.total.likely },
     })),
     components: [...components].map(([name, values]) => ({ name, values })),
@@ -217,7 +206,7 @@ export function readIncompatibilities(report: Report): IncompatibilityView[] {
       detail: i.advice,
       count: i.count,
       severity: i.risk,
-      profile: t.profile,
+      target: t.target,
       symbols: i.symbols,
       hours: i.hours.likely,
       location: i.locations[0] ? `${i.locations[0].file}:${i.locations[0].line}` : undefined,

@@ -1,10 +1,10 @@
 /** Tracing an estimate back to its line items: every item of a file, folder or component, and the overheads on them. Pure. */
-import type { EffortItem, EffortRange, EffortWeights, TargetEffort } from '../model/index.js';
+import type { EffortItem, EffortRange, EffortWeights, TargetEffort, TargetId } from '../model/index.js';
 import { add, round, scale, sum, times } from './effort-range.js';
 import { isCodeItem } from './rollup.js';
 
 export interface EffortExplanation {
-  profile: string;
+  target: TargetId;
   /** What was asked for, and what it matched. */
   selector: string;
   matched: 'file' | 'component' | 'folder' | 'all';
@@ -40,7 +40,7 @@ export function explainEffort(target: TargetEffort, weights: EffortWeights, sele
   const validation = times(code, weights.validation.fraction);
   const total = add(add(code, build), validation);
   return {
-    profile: target.profile,
+    target: target.target,
     selector,
     matched: picked.matched,
     items: picked.items,

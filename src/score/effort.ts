@@ -4,20 +4,20 @@
  * describes the model and the weights (rules/effort.yaml).
  */
 import type {
-  EffortItem, EffortRange, EffortReport, EffortRollup, EffortWeights, FileEntry, Finding, KernelEntry, Profile, Status,
+  EffortItem, EffortRange, EffortReport, EffortRollup, EffortWeights, FileEntry, Finding, KernelEntry, ReportTarget, Status,
   TargetEffort, TargetIncompatibilities,
 } from '../model/index.js';
 import { add, round, scale, times, ZERO } from './effort-range.js';
 import { findIncompatibilities, type CostedFinding, type KernelCost } from './incompatibilities.js';
-import { componentOf, overheadFactor } from './rollup.js';
+import { componentOf } from '../util/component.js';
+import { byCodePoint } from '../util/order.js';
+import { overheadFactor } from './rollup.js';
 
 /** The parts of a report the estimate reads. */
 export interface EffortInput {
-  findings: Finding[];
-  kernels: KernelEntry[];
-  files: FileEntry[];
-  /** Rule id -> the rule's feature tag (from the catalog), used to classify blockers. */
-  ruleFeatures?: Record<string, string>;
+  findings: readonly Finding[];
+  kernels: readonly KernelEntry[];
+  files: readonly FileEntry[];
 }
 
 export interface EffortResult {
@@ -25,7 +25,7 @@ export interface EffortResult {
   incompatibilities: TargetIncompatibilities[];
 }
 
-const statusOn = (f: Finding, p: Profile): Status => f.targets[p.vendor]?.status ?? 'unknown';
+const statusOn = (f: Finding, t: ReportTarget): Status => f.targets[t.id]?.status ?? 'unknown';
 
 const byKey = <T>(map: Map<string, T>, key: string, make: () => T): T => {
   let v = map.get(key);
@@ -34,7 +34,7 @@ const byKey = <T>(map: Map<string, T>, key: string, make: () => T): T => {
 };
 
 /** A kernel's cost on one target: its mode and its items (base, lines, one per feature with a weight). */
-function costKernel(k: KernelEntry, profile: Profile, weights: EffortWeights, component: string): KernelCost {
+function costKernel(k: KernelEntry, profile: ReportTarget, weights: EffortWeights, component: string): KernelCost {
   const model = weights.kernels.models[profile.kernelModel];
   const forcing = k.features.filter((f) => model.rewriteIf.includes(f));
   const mode: 'rewrite' | 'adapt' = model.mode === 'rewrite' || forcing.length || !model.adapt ? 'rewrite' : 'adapt';
@@ -118,7 +118,7 @@ interface OpenItem {
 function estimateTarget(
   input: EffortInput,
   findings: Finding[],
-  profile: Profile,
+  profile: ReportTarget,
   weights: EffortWeights,
   depth: number,
   shared: SharedFacts,
@@ -270,11 +270,10 @@ function estimateTarget(
   const rows = (m: Map<string, Acc>, uses: Map<string, number>, kernels: Map<string, number>): EffortRollup[] =>
     [...m].map(([key, a]) => rollupRow(key, a, uses.get(key) ?? 0, kernels.get(key) ?? 0, overhead, weights.hoursPerDay));
   const byHours = (a: { hours: EffortRange; key: string }, b: { hours: EffortRange; key: string }): number =>
-    b.hours.likely - a.hours.likely || a.key.localeCompare(b.key);
+    b.hours.likely - a.hours.likely || byCodePoint(a.key, b.key);
 
   const target: TargetEffort = {
-    profile: profile.id,
-    vendor: profile.vendor,
+    target: profile.id,
     kernelModel: profile.kernelModel,
     total: round(total),
     days: round(scale(total, 1 / weights.hoursPerDay)),
@@ -289,12 +288,12 @@ function estimateTarget(
       validation: round(validation),
     },
     kernels: { rewrite: kernelCosts.filter((k) => k.mode === 'rewrite').length, adapt: kernelCosts.filter((k) => k.mode === 'adapt').length },
-    byComponent: rows(groups.component, shared.uses.component, shared.kernels.component).sort((a, b) => a.key.localeCompare(b.key)),
+    byComponent: rows(groups.component, shared.uses.component, shared.kernels.component).sort((a, b) => byCodePoint(a.key, b.key)),
     byFile: rows(groups.file, shared.uses.file, shared.kernels.file).sort(byHours),
     byFamily: rows(groups.family, shared.uses.family, shared.kernels.family).sort(byHours),
     items: roundItems(items),
   };
-  const incompatibilities = findIncompatibilities({ profile, weights, costed, kernelCosts, apiHours, ruleFeatures: input.ruleFeatures ?? {} });
+  const incompatibilities = findIncompatibilities({ profile, weights, costed, kernelCosts, apiHours });
   return { target, incompatibilities };
 }
 
@@ -303,9 +302,8 @@ const partRank = (part: string | undefined): number => (part === 'base' ? 0 : pa
 const KIND_ORDER: Record<string, number> = { kernel: 0, learning: 1, use: 2, api: 3, covered: 4 };
 
 /**
- * Sort items by file, kind, line, subject, part and status, strings in `localeCompare` order. Each
- * distinct string is collated once and compared by rank: the order is the one `localeCompare` on
- * every comparison gives (strings that compare equal share a rank, and the sort is stable).
+ * Sort items by file, kind, line, subject, part and status, strings in code-point order. Each distinct
+ * string is ranked once and items compare by ranks (the sort is stable).
  */
 function sortItems(items: EffortItem[]): void {
   const distinct = new Set<string>();
@@ -315,13 +313,8 @@ function sortItems(items: EffortItem[]): void {
     distinct.add(i.part ?? '');
     distinct.add(i.status ?? '');
   }
-  const strings = [...distinct].sort((a, b) => a.localeCompare(b));
   const rank = new Map<string, number>();
-  let r = 0;
-  strings.forEach((s, n) => {
-    if (n > 0 && strings[n - 1]!.localeCompare(s) !== 0) r = n;
-    rank.set(s, r);
-  });
+  [...distinct].sort(byCodePoint).forEach((s, n) => rank.set(s, n));
   const n = items.length;
   const keys = [new Int32Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
   items.forEach((i, x) => {
@@ -403,7 +396,7 @@ function roundItems(items: EffortItem[]): EffortItem[] {
  */
 export function estimateEffort(
   input: EffortInput,
-  profiles: Profile[],
+  profiles: readonly ReportTarget[],
   weights: EffortWeights,
   groupDepth = 1,
   sources: string[] = ['rules/effort.yaml'],

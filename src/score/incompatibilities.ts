@@ -4,8 +4,9 @@
  */
 import type {
   EffortItem, EffortRange, EffortWeights, Finding, Incompatibility, IncompatibilityCategory, IncompatibilityLocation,
-  KernelEntry, Profile, Status, TargetIncompatibilities,
+  KernelEntry, ReportTarget, Status, TargetIncompatibilities,
 } from '../model/index.js';
+import { byCodePoint } from '../util/order.js';
 import { add, round, ZERO } from './effort-range.js';
 
 /** A finding with its status and per-use hours on one target (0 when a kernel rewrite covers it). */
@@ -26,14 +27,13 @@ export interface KernelCost {
 }
 
 export interface IncompatibilityInput {
-  profile: Profile;
+  profile: ReportTarget;
   weights: EffortWeights;
   costed: CostedFinding[];
   kernelCosts: KernelCost[];
   /** Once-per-repository API hours by symbol. */
   apiHours: Map<string, EffortRange>;
   /** Rule id -> feature tag. */
-  ruleFeatures: Record<string, string>;
 }
 
 const RISK_ORDER = { high: 0, medium: 1, low: 2 } as const;
@@ -45,20 +45,20 @@ interface Group {
 }
 
 /** Does a category take this finding? `undefined` when only the finding's source line can tell (the category's `snippet`). */
-function matcher(category: IncompatibilityCategory, ruleFeatures: Record<string, string>): (cf: CostedFinding) => boolean | undefined {
+function matcher(category: IncompatibilityCategory): (cf: CostedFinding) => boolean | undefined {
   return ({ finding: f, status }) => {
     if (!category.statuses.includes(status)) return false;
     if (category.any || category.symbols.includes(f.symbol)) return true;
-    const feature = f.ruleId ? ruleFeatures[f.ruleId] : undefined;
+    const feature = f.feature;
     if (feature === undefined || !category.features.includes(feature)) return false;
     return category.snippet ? undefined : true;
   };
 }
 
 export function findIncompatibilities(input: IncompatibilityInput): TargetIncompatibilities {
-  const { profile, weights, costed, kernelCosts, apiHours, ruleFeatures } = input;
+  const { profile, weights, costed, kernelCosts, apiHours } = input;
   const categories = Object.entries(weights.incompatibilities).map(([id, category]) => ({
-    id, category, matches: matcher(category, ruleFeatures), snippet: category.snippet ? new RegExp(category.snippet) : undefined,
+    id, category, matches: matcher(category), snippet: category.snippet ? new RegExp(category.snippet) : undefined,
   }));
   type Category = (typeof categories)[number];
   // The first category that takes a finding; remembered by (status, rule, symbol) unless a source line decided it.
@@ -145,10 +145,10 @@ export function findIncompatibilities(input: IncompatibilityInput): TargetIncomp
         }
       }
     }
-    locations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.kernel ?? '').localeCompare(b.kernel ?? ''));
+    locations.sort((a, b) => byCodePoint(a.file, b.file) || a.line - b.line || byCodePoint(a.kernel ?? '', b.kernel ?? ''));
     let advice = g.category.advice;
     if (g.category.any) {
-      const note = g.findings[0]?.finding.targets[profile.vendor]?.note;
+      const note = g.findings[0]?.finding.targets[profile.id]?.note;
       if (note) advice = note;
     }
     items.push({
@@ -162,6 +162,6 @@ export function findIncompatibilities(input: IncompatibilityInput): TargetIncomp
       advice,
     });
   }
-  items.sort((a, b) => b.hours.likely - a.hours.likely || RISK_ORDER[a.risk] - RISK_ORDER[b.risk] || a.title.localeCompare(b.title));
-  return { profile: profile.id, vendor: profile.vendor, items };
+  items.sort((a, b) => b.hours.likely - a.hours.likely || RISK_ORDER[a.risk] - RISK_ORDER[b.risk] || byCodePoint(a.title, b.title));
+  return { target: profile.id, items };
 }

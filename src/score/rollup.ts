@@ -2,11 +2,7 @@
 import type { EffortItem, EffortRange, EffortRollup } from '../model/index.js';
 import { add, round, scale, sum, times, ZERO } from './effort-range.js';
 
-/** The component of a path: its first `depth` folders; files at the root are component ".". */
-export function componentOf(path: string, depth: number): string {
-  const folders = path.split('/').slice(0, -1);
-  return folders.length ? folders.slice(0, depth).join('/') : '.';
-}
+export { componentOf } from '../util/component.js';
 
 /** Items whose hours count toward code work (everything but build and validation). */
 export const isCodeItem = (i: EffortItem): boolean => i.kind !== 'build' && i.kind !== 'validation';

@@ -1,23 +1,29 @@
 /** Counts of findings by target, status and family: the summary every report starts from. */
-import type { FileEntry, Finding, KernelEntry, Profile, Status, StatusCounts, Summary, TargetSummary } from '../model/index.js';
+import type { FileEntry, Finding, KernelEntry, ReportTarget, StatusCounts, Summary, TargetSummary } from '../model/index.js';
 import { STATUSES } from '../model/index.js';
+import { byCodePoint } from '../util/order.js';
 
 export function emptyCounts(): StatusCounts {
-  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  return { unknown: 0, none: 0, rewrite: 0, partial: 0, direct: 0 };
 }
 
-export function summarize(files: FileEntry[], findings: Finding[], kernels: KernelEntry[], profiles: Profile[]): Summary {
+/** All uses counted in a set of status counts. */
+export function totalOf(counts: StatusCounts): number {
+  return STATUSES.reduce((n, s) => n + counts[s], 0);
+}
+
+/** The summary of a report; `findings` are the ones that count (the caller leaves suppressed ones out). */
+export function summarize(files: readonly FileEntry[], findings: readonly Finding[], kernels: readonly KernelEntry[], targets: readonly ReportTarget[]): Summary {
   const byTarget: Summary['byTarget'] = {};
-  for (const profile of profiles) {
-    const t: TargetSummary = { profile: profile.id, byStatus: emptyCounts(), byFamily: {} };
+  for (const target of targets) {
+    const t: TargetSummary = { byStatus: emptyCounts(), byFamily: {} };
     for (const f of findings) {
-      const status: Status = f.targets[profile.vendor]?.status ?? 'unknown';
+      const status = f.targets[target.id]?.status ?? 'unknown';
       t.byStatus[status]++;
-      const fam = (t.byFamily[f.family] ??= emptyCounts());
-      fam[status]++;
+      (t.byFamily[f.family] ??= emptyCounts())[status]++;
     }
-    t.byFamily = Object.fromEntries(Object.entries(t.byFamily).sort(([a], [b]) => a.localeCompare(b)));
-    byTarget[profile.vendor] = t;
+    t.byFamily = Object.fromEntries(Object.entries(t.byFamily).sort(([a], [b]) => byCodePoint(a, b)));
+    byTarget[target.id] = t;
   }
   const withFindings = new Set(findings.map((f) => f.file)).size;
   return {
@@ -34,7 +40,7 @@ export function summarize(files: FileEntry[], findings: Finding[], kernels: Kern
 }
 
 /** Symbols by number of uses, most used first (ties by name). */
-export function topSymbols(findings: Finding[], limit: number): { symbol: string; count: number; sample: Finding }[] {
+export function topSymbols(findings: readonly Finding[], limit: number): { symbol: string; count: number; sample: Finding }[] {
   const counts = new Map<string, { count: number; sample: Finding }>();
   for (const f of findings) {
     const c = counts.get(f.symbol);
@@ -43,6 +49,6 @@ export function topSymbols(findings: Finding[], limit: number): { symbol: string
   }
   return [...counts.entries()]
     .map(([symbol, v]) => ({ symbol, ...v }))
-    .sort((a, b) => b.count - a.count || a.symbol.localeCompare(b.symbol))
+    .sort((a, b) => b.count - a.count || byCodePoint(a.symbol, b.symbol))
     .slice(0, limit);
 }

@@ -9,3 +9,21 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * A file the user gave (or the tool ships) that cannot be used: it names the file, the field when there is one,
+ * and what is wrong. Exit code 2, like every usage error.
+ */
+export class InputError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    /** The field, as a path of keys and indexes (rules.3.targets.ascend.status). */
+    readonly path: readonly (string | number)[] = [],
+    hint?: string,
+  ) {
+    // "x.json is not valid JSON", "x.yaml: field "rules.3.kind" must be equal to one of …"
+    super(path.length ? `${file}: field "${path.join('.')}" ${detail}` : `${file} ${detail}`, hint);
+    this.name = 'InputError';
+  }
+}

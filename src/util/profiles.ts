@@ -1,5 +1,9 @@
-/** Choosing target profiles from --target values: vendors (their default profile), profile ids, or all. */
-import type { Catalog, Profile } from '../model/index.js';
+/**
+ * Choosing target profiles from --target values: vendors (their default profile), profile ids, or all.
+ * Any number of profiles can be chosen, of one vendor or both (ascend-910b,ascend-950); the order is the
+ * order given, each profile once.
+ */
+import type { Catalog, Profile, ReportTarget } from '../model/index.js';
 import { VENDORS } from '../model/index.js';
 import { UsageError } from './errors.js';
 
@@ -7,7 +11,7 @@ export function selectProfiles(catalog: Catalog, targets: string[] | undefined):
   const wanted = (targets?.length ? targets : ['all']).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
   const chosen = new Map<string, Profile>();
   const byId = (id: string): Profile => catalog.profiles.find((p) => p.id === id) as Profile;
-  for (const t of wanted) {
+  for (const t of wanted.length ? wanted : ['all']) {
     let picks: Profile[];
     if (t === 'all') picks = VENDORS.map((v) => byId(catalog.defaultProfile[v]));
     else if ((VENDORS as readonly string[]).includes(t)) picks = [byId(catalog.defaultProfile[t as keyof Catalog['defaultProfile']])];
@@ -16,18 +20,17 @@ export function selectProfiles(catalog: Catalog, targets: string[] | undefined):
       if (!p) {
         throw new UsageError(
           `unknown target "${t}"`,
-          `use ascend, cambricon, all, or a profile: ${catalog.profiles.map((x) => x.id).join(', ')}`,
+          `use ascend, cambricon, all, or profile ids (comma-separated): ${catalog.profiles.map((x) => x.id).join(', ')}`,
         );
       }
       picks = [p];
     }
-    for (const p of picks) {
-      const other = chosen.get(p.vendor);
-      if (other && other.id !== p.id) {
-        throw new UsageError(`two ${p.vendor} profiles chosen (${other.id}, ${p.id})`, 'pick one profile per vendor, or run the scan once per profile');
-      }
-      chosen.set(p.vendor, p);
-    }
+    for (const p of picks) if (!chosen.has(p.id)) chosen.set(p.id, p);
   }
-  return VENDORS.map((v) => chosen.get(v)).filter((p): p is Profile => p !== undefined);
+  return [...chosen.values()];
+}
+
+/** How a report names a profile it answered for. */
+export function reportTarget(p: Profile): ReportTarget {
+  return { id: p.id, vendor: p.vendor, product: p.product, sdk: `${p.sdk.name} ${p.sdk.version}`, kernelModel: p.kernelModel };
 }

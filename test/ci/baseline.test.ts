@@ -118,7 +118,7 @@ describe('ascendify baseline', () => {
     write(baseline, '', JSON.stringify({ version: 1, tool: { name: 'ascendify', version: '0.1.0' }, entries: [{ symbol: 'cudaFree', file: 'a.cu' }] }));
     const invalid = await gate(repo, baseline);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain(`baseline ${baseline} is malformed: entries.0`);
+    expect(invalid.stderr).toContain(`baseline ${baseline}: field "entries.0`);
     expect(invalid.stderr).toContain('fingerprint');
     const missing = await gate(repo, `${baseline}.absent`);
     expect(missing.code).toBe(2);

@@ -5,7 +5,7 @@ import type { Finding } from '../../src/model/index.js';
 
 const f = (symbol: string, line: number, snippet: string, file = 'a.cu'): Finding => ({
   ruleId: null, symbol, family: 'runtime', kind: 'function', file, line, column: 3, endLine: line, endColumn: 9,
-  snippet, severity: 'warning', message: '', targets: { ascend: { profile: 'ascend-910b', status: 'partial' }, cambricon: { profile: 'cambricon-mlu590', status: 'direct' } },
+  snippet, severity: 'warning', message: '', targets: { 'ascend-910b': { status: 'partial' }, 'cambricon-mlu590': { status: 'direct' } },
 });
 
 describe('fingerprints', () => {

@@ -17,14 +17,14 @@ function finding(over: Partial<Finding>): Finding {
     snippet: 'cudaMallocManaged(&p, n);',
     severity: 'error',
     message: 'cudaMallocManaged — ascend-910b: none',
-    targets: { ascend: { profile: 'ascend-910b', status: 'none', note: '100% host:\nno managed memory' } },
+    targets: { 'ascend-910b': { status: 'none', note: '100% host:\nno managed memory' } },
     ...over,
   };
 }
 
 function report(findings: Finding[], extra: Partial<Report> = {}): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'ascendify', version: '0.1.0', catalogVersion: 'x' },
     root: 'cuda',
     targets: [],
@@ -47,7 +47,7 @@ describe('github annotations', () => {
       report([
         finding({}),
         finding({ line: 9, severity: 'info', suppressed: { kind: 'inline', reason: 'ok' } }),
-        finding({ line: 12, severity: 'warning', endLine: 14, ruleId: null, symbol: 'cudaFooBar', targets: { ascend: { profile: 'ascend-910b', status: 'unknown' } }, message: 'cudaFooBar is not in the catalog' }),
+        finding({ line: 12, severity: 'warning', endLine: 14, ruleId: null, symbol: 'cudaFooBar', targets: { 'ascend-910b': { status: 'unknown' } }, message: 'cudaFooBar is not in the catalog' }),
       ], {
         diagnostics: [{ code: 'ascendify-ignore-without-reason', severity: 'warning', file: 'src/x.cu', line: 3, message: 'add a reason' }],
         baseline: { file: 'b.json', counts: { new: 2, unchanged: 7, fixed: 1 }, fixed: [] },

@@ -102,7 +102,7 @@ describe('suppressions in a scan', () => {
     fixtures.push(cleanup);
     const run = await cli(['scan', repo]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('config ascendify.config.yaml: unknown field "ignore.path"');
+    expect(run.stderr).toContain('config ascendify.config.yaml: field "ignore.path" is not a known field');
     const other = join(work, 'ci.yaml');
     write(other, '', 'ignore:\n  rules: oops\n');
     const bad = await cli(['scan', join(repo, 'src'), '--config', other]);

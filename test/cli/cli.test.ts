@@ -35,15 +35,14 @@ describe('ascendify scan', () => {
       '2:cudaMalloc',
       '2:cudaFree',
     ]);
-    expect(report.findings[1].targets.ascend).toMatchObject({ profile: 'ascend-910b', status: 'direct', replacement: ['aclrtMalloc'] });
+    expect(report.findings[1].targets['ascend-910b']).toMatchObject({ status: 'direct', replacement: ['aclrtMalloc'] });
   });
 
   it('takes a profile as --target and says which profile answered', async () => {
     const r = await cli(['scan', dir, '--format', 'json', '--target', 'ascend-950']);
     const report = JSON.parse(r.stdout);
-    expect(report.targets.map((t: { profile: string }) => t.profile)).toEqual(['ascend-950']);
-    expect(report.findings[1].targets.ascend.profile).toBe('ascend-950');
-    expect(report.findings[1].targets.cambricon).toBeUndefined();
+    expect(report.targets.map((t: { id: string }) => t.id)).toEqual(['ascend-950']);
+    expect(Object.keys(report.findings[1].targets)).toEqual(['ascend-950']);
   });
 
   it('writes --output to a file', async () => {
@@ -111,7 +110,7 @@ describe('bad input', () => {
     writeFileSync(join(rules, 'x.yaml'), 'family: x\nrules: [\n  - id: a\n');
     const r = await cli(['scan', dir, '--rules', rules]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/x\.yaml: invalid YAML/);
+    expect(r.stderr).toMatch(/x\.yaml is not valid YAML \(line \d+\)/);
   });
 });
 
@@ -144,7 +143,7 @@ describe('user rules', () => {
     const r = await cli(['scan', join(d, 'a.cu'), '--rules', join(d, 'o.yaml'), '--format', 'json']);
     const f = JSON.parse(r.stdout).findings[0];
     expect(f).toMatchObject({ ruleId: 'team-cuda-malloc', ruleFile: join(d, 'o.yaml') });
-    expect(f.targets.ascend.replacement).toEqual(['ourNpuAlloc']);
+    expect(f.targets['ascend-910b'].replacement).toEqual(['ourNpuAlloc']);
     rmSync(d, { recursive: true, force: true });
   });
 });

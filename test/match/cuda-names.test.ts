@@ -67,7 +67,7 @@ describe('CUDA-specific names beyond cuda* prefixes', () => {
   it('gives every finding a family and a status for each target', () => {
     for (const f of r.findings) {
       expect(f.family).not.toBe('unknown');
-      expect(Object.keys(f.targets).sort()).toEqual(['ascend', 'cambricon']);
+      expect(Object.keys(f.targets).sort()).toEqual(['ascend-910b', 'cambricon-mlu590']);
     }
   });
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/analyze.js';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { parseHistory, recordHistory } from '../../src/cli/history.js';
+import { parseHistory, recordHistory, upgradeHistoryPoint } from '../../src/cli/history.js';
 import { componentOf, computeProgress, opposite, percentMigrated, targetVendorOf } from '../../src/match/progress.js';
-import type { Finding, Report, TargetUse } from '../../src/model/index.js';
+import type { FileEntry, Finding, Report, ReportTarget } from '../../src/model/index.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { cli } from '../helpers/cli.js';
@@ -14,6 +14,8 @@ import { cli } from '../helpers/cli.js';
 const catalog = loadCatalog();
 const targets = catalog.recognition.targets ?? [];
 const SAMPLE = join(__dirname, '../../samples/half-ported');
+const ASCEND: ReportTarget = { id: 'ascend-910b', vendor: 'ascend', product: 'A2', sdk: 'CANN 8.5', kernelModel: 'tile' };
+const CAMBRICON: ReportTarget = { id: 'cambricon-mlu590', vendor: 'cambricon', product: 'MLU590', sdk: 'CNRT 6.14', kernelModel: 'bang' };
 
 describe('target-side code', () => {
   it('recognises AscendCL, HCCL, aclnn, Ascend C, CNRT, CNNL, CNCL and BANG C names, and nothing of CUDA', () => {
@@ -40,19 +42,20 @@ describe('target-side code', () => {
     expect(componentOf('main.cu')).toBe('.');
     const finding = (file: string, conditional?: string): Finding =>
       ({ file, conditional, symbol: 'cudaMalloc', line: 1 }) as Finding;
-    const uses: TargetUse[] = [
-      { vendor: 'ascend', name: 'aclrtMalloc', file: 'a/x.cpp', line: 2, conditional: 'defined(USE_ASCEND)' },
-      { vendor: 'ascend', name: 'aclrtFree', file: 'b/y.cpp', line: 2 },
+    const files: FileEntry[] = [
+      { path: 'a/x.cpp', language: 'cpp', lines: 9, status: 'scanned', targetCode: { ascend: { uses: 1, conditions: ['defined(USE_ASCEND)'] } } },
+      { path: 'a/z.cpp', language: 'cpp', lines: 9, status: 'scanned' },
+      { path: 'b/y.cpp', language: 'cpp', lines: 9, status: 'scanned', targetCode: { ascend: { uses: 1 } } },
     ];
-    const p = computeProgress([finding('a/x.cpp', '!defined(USE_ASCEND)'), finding('a/z.cpp', '!defined(USE_ASCEND)'), finding('b/y.cpp')], uses, ['ascend', 'cambricon'])!;
-    const ascend = p.byTarget.find((t) => t.vendor === 'ascend')!;
+    const p = computeProgress(files, [finding('a/x.cpp', '!defined(USE_ASCEND)'), finding('a/z.cpp', '!defined(USE_ASCEND)'), finding('b/y.cpp')], [ASCEND, CAMBRICON])!;
+    const ascend = p.byTarget.find((t) => t.target === 'ascend-910b')!;
     // a/x.cpp's CUDA use is guarded by its target branch; a/z.cpp has no target code, so its use remains.
     expect(ascend.components).toEqual([
       { component: 'a', targetUses: 1, cudaRemaining: 1, cudaGuarded: 1, percent: percentMigrated(1, 1, 1) },
       { component: 'b', targetUses: 1, cudaRemaining: 1, cudaGuarded: 0, percent: 50 },
     ]);
-    expect(p.byTarget.find((t) => t.vendor === 'cambricon')).toMatchObject({ targetUses: 0, cudaRemaining: 3, percent: 0 });
-    expect(computeProgress([finding('a.cu')], [], ['ascend'])).toBeUndefined();
+    expect(p.byTarget.find((t) => t.target === 'cambricon-mlu590')).toMatchObject({ targetUses: 0, cudaRemaining: 3, percent: 0 });
+    expect(computeProgress([files[1]!], [finding('a.cu')], [ASCEND])).toBeUndefined();
   });
 });
 
@@ -82,7 +85,7 @@ describe('samples/half-ported', () => {
     //   host/buffers_cuda.cpp: cuda_runtime.h, cudaMalloc, cudaMemcpy, cudaMemcpyHostToDevice, cudaFree = 5
     //   kernels/scale.cu: __global__, blockIdx, blockDim, threadIdx                               = 4
     // percent = (target + guarded) / (target + guarded + remaining)
-    const ascend = report.progress!.byTarget.find((t) => t.vendor === 'ascend')!;
+    const ascend = report.progress!.byTarget.find((t) => t.target === 'ascend-910b')!;
     expect(ascend.components).toEqual([
       { component: 'comm', targetUses: 6, cudaGuarded: 6, cudaRemaining: 0, percent: 100 },
       { component: 'host', targetUses: 6, cudaGuarded: 0, cudaRemaining: 5, percent: 54.5 }, // 6/11
@@ -90,16 +93,16 @@ describe('samples/half-ported', () => {
     ]);
     expect(ascend).toMatchObject({ targetUses: 23, cudaGuarded: 6, cudaRemaining: 9, percent: 76.3 }); // 29/38
     // Nothing is ported to Cambricon: every CUDA use remains.
-    expect(report.progress!.byTarget.find((t) => t.vendor === 'cambricon')).toMatchObject({ targetUses: 0, cudaGuarded: 0, cudaRemaining: 15, percent: 0 });
+    expect(report.progress!.byTarget.find((t) => t.target === 'cambricon-mlu590')).toMatchObject({ targetUses: 0, cudaGuarded: 0, cudaRemaining: 15, percent: 0 });
   });
 
   it('prints the progress in the text and Markdown reports', () => {
     const text = renderText(report, { color: false });
     expect(text).toMatch(/Migration progress/);
-    expect(text).toMatch(/Ascend\s+23\s+6\s+9\s+76\.3%/);
+    expect(text).toMatch(/ascend-910b\s+23\s+6\s+9\s+76\.3%/);
     expect(text).toMatch(/host\s+6\s+0\s+5\s+54\.5%/);
-    expect(text).not.toMatch(/Cambricon\s+0\s+0\s+15/); // only targets with target code are shown
-    expect(renderMarkdown(report)).toContain('| **Ascend** | 23 | 6 | 9 | **76.3%** |');
+    expect(text).not.toMatch(/cambricon-mlu590\s+0\s+0\s+15/); // only targets with target code are shown
+    expect(renderMarkdown(report)).toContain('| **ascend-910b** | 23 | 6 | 9 | **76.3%** |');
   });
 });
 
@@ -118,7 +121,7 @@ describe('--history', () => {
     const second = await cli(['scan', SAMPLE, '--history', file, '--no-cache', '-q']);
     const points = parseHistory(readFileSync(file, 'utf8'), file);
     expect(points).toHaveLength(2);
-    expect(points[1]!.targets.ascend).toMatchObject({ percent: 76.3, cudaRemaining: 9 });
+    expect(points[1]!.targets['ascend-910b']).toMatchObject({ percent: 76.3, cudaRemaining: 9 });
     expect(second.stdout).toMatch(/Progress over time/);
     const html = await cli(['scan', SAMPLE, '--history', file, '--no-cache', '-q', '-f', 'html']);
     expect(html.stdout).toMatch(/<svg class="history"[^>]*>.*<polyline/s);
@@ -132,9 +135,19 @@ describe('--history', () => {
     expect(r.stderr).toMatch(/broken\.jsonl:1: not a history line/);
   });
 
+  it('reads lines written before report schema 2 (keyed by vendor) as the vendor\'s default profile', () => {
+    const old = { date: '2026-01-01T00:00:00.000Z', targets: { ascend: { percent: 10, cudaRemaining: 90 }, cambricon: { percent: 0, cudaRemaining: 100 } } };
+    expect(upgradeHistoryPoint(old, catalog.defaultProfile).targets).toEqual({
+      'ascend-910b': { percent: 10, cudaRemaining: 90 },
+      'cambricon-mlu590': { percent: 0, cudaRemaining: 100 },
+    });
+    const current = { date: old.date, targets: { 'ascend-950': { percent: 5, cudaRemaining: 1 } } };
+    expect(upgradeHistoryPoint(current, catalog.defaultProfile)).toBe(current);
+  });
+
   it('records the git commit when the scanned folder is in a work tree', () => {
     const file = join(dir, 'git.jsonl');
-    const r = recordHistory({ targets: [{ vendor: 'ascend' }], findings: [] } as unknown as Report, file, SAMPLE, new Date('2026-01-02T03:04:05Z'));
+    const r = recordHistory({ targets: [ASCEND], findings: [], summary: { findings: 0 } } as unknown as Report, file, SAMPLE, {}, new Date('2026-01-02T03:04:05Z'));
     const [point] = parseHistory(readFileSync(file, 'utf8'), file);
     expect(point!.date).toBe('2026-01-02T03:04:05.000Z');
     expect(point!.commit).toMatch(/^[0-9a-f]{40}$/);

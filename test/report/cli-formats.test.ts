@@ -24,15 +24,15 @@ describe('scan samples --format html,md,sarif,csv --output-dir', () => {
     }
     expect(res.stdout).toBe('');
     const [html, md, sarif, csv, json] = files.map((f) => readFileSync(f, 'utf8')) as [string, string, string, string, string];
-    const report = JSON.parse(json) as { findings: unknown[]; targets: { profile: string }[] };
+    const report = JSON.parse(json) as { findings: unknown[]; targets: { id: string }[] };
     const log = JSON.parse(sarif) as { runs: { results: unknown[] }[] };
     expect(sarifValidator()(log)).toEqual([]);
     expect(log.runs[0]!.results).toHaveLength(report.findings.length);
     expect(parseCsv(csv)).toHaveLength(report.findings.length + 1);
     expect(html.startsWith('<!doctype html>')).toBe(true);
     for (const t of report.targets) {
-      expect(html).toContain(`data-profile="${t.profile}"`);
-      expect(md).toContain(`**${t.profile}**`);
+      expect(html).toContain(`data-target="${t.id}"`);
+      expect(md).toContain(`**${t.id}**`);
     }
     expect(md).toContain('### Blockers');
   });

@@ -1,18 +1,18 @@
 /** Hand-built reports for the renderer tests: two targets, findings of every status, hostile file names. */
-import type { EffortReport, Finding, Report, Status, TargetAnswer, TargetIncompatibilities } from '../../src/model/index.js';
+import type { EffortReport, Finding, Report, ReportTarget, Status, TargetAnswer, TargetIncompatibilities } from '../../src/model/index.js';
+import { severityOf } from '../../src/model/index.js';
 import { summarize } from '../../src/score/summary.js';
-import type { Profile } from '../../src/model/index.js';
 
-export const PROFILES: Profile[] = [
-  { id: 'ascend-910b', vendor: 'ascend', product: 'Atlas A2 (Ascend 910B)', sdk: { name: 'CANN', version: '8.5' }, kernelModel: 'tile' },
-  { id: 'cambricon-mlu590', vendor: 'cambricon', product: 'MLU590', sdk: { name: 'CNRT', version: '6.14' }, kernelModel: 'bang' },
+export const PROFILES: ReportTarget[] = [
+  { id: 'ascend-910b', vendor: 'ascend', product: 'Atlas A2 (Ascend 910B)', sdk: 'CANN 8.5', kernelModel: 'tile' },
+  { id: 'cambricon-mlu590', vendor: 'cambricon', product: 'MLU590', sdk: 'CNRT 6.14', kernelModel: 'bang' },
 ];
 
 export const HOSTILE_FILE = 'evil/<img src=x onerror=alert(1)>.cu';
 export const HOSTILE_SNIPPET = 'cudaMalloc(&p, n); // </script><script>alert(2)</script> | =cmd|\' /C calc\'!A0';
 
-function answer(profile: string, status: Status, replacement?: string[], note?: string): TargetAnswer {
-  const a: TargetAnswer = { profile, status };
+function answer(status: Status, replacement?: string[], note?: string): TargetAnswer {
+  const a: TargetAnswer = { status };
   if (replacement) a.replacement = replacement;
   if (note) a.note = note;
   return a;
@@ -44,11 +44,11 @@ export function finding(spec: FindingSpec): Finding {
     endLine: spec.line,
     endColumn: column + spec.symbol.length,
     snippet: spec.snippet ?? `${spec.symbol}(x);`,
-    severity: 'warning',
+    severity: severityOf([spec.ascend[0], spec.cambricon[0]]),
     message: `${spec.symbol} — test`,
     targets: {
-      ascend: answer('ascend-910b', spec.ascend[0], spec.ascend[1], 'Ascend note.'),
-      cambricon: answer('cambricon-mlu590', spec.cambricon[0], spec.cambricon[1]),
+      'ascend-910b': answer(spec.ascend[0], spec.ascend[1], 'Ascend note.'),
+      'cambricon-mlu590': answer(spec.cambricon[0], spec.cambricon[1]),
     },
   };
 }
@@ -68,10 +68,10 @@ export function makeReport(findings: Finding[] = FINDINGS, extra: Partial<Report
   const paths = [...new Set(findings.map((f) => f.file)), 'src/clean.cpp'].sort();
   const files = paths.map((path) => ({ path, language: 'cuda' as const, lines: 40, status: 'scanned' as const }));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'ascendify', version: '9.9.9', catalogVersion: 'cafe1234' },
     root: 'project',
-    targets: PROFILES.map((p) => ({ vendor: p.vendor, profile: p.id, product: p.product, sdk: `${p.sdk.name} ${p.sdk.version}` })),
+    targets: PROFILES,
     files,
     findings,
     kernels: [],
@@ -84,9 +84,8 @@ const range = (low: number, likely: number, high: number) => ({ low, likely, hig
 
 /** An effort section with the fields the renderers read (the rest of EffortReport is not shown). */
 export function effortSection(): EffortReport {
-  const target = (profile: string, vendor: 'ascend' | 'cambricon', days: [number, number, number], portability: number) => ({
-    profile,
-    vendor,
+  const target = (id: string, days: [number, number, number], portability: number) => ({
+    target: id,
     kernelModel: 'tile',
     total: range(days[0] * 6, days[1] * 6, days[2] * 6),
     days: range(...days),
@@ -107,15 +106,14 @@ export function effortSection(): EffortReport {
     groupDepth: 1,
     sources: ['rules/effort.yaml'],
     weights: {},
-    targets: [target('ascend-910b', 'ascend', [12, 17.5, 30], 62), target('cambricon-mlu590', 'cambricon', [8, 11, 19], 71)],
+    targets: [target('ascend-910b', [12, 17.5, 30], 62), target('cambricon-mlu590', [8, 11, 19], 71)],
   } as unknown as EffortReport;
 }
 
 export function incompatibilitiesSection(): TargetIncompatibilities[] {
   return [
     {
-      profile: 'ascend-910b',
-      vendor: 'ascend',
+      target: 'ascend-910b',
       items: [
         {
           category: 'grid-sync',

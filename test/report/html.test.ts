@@ -29,7 +29,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<h2>Findings per target');
     expect(html).toContain('Findings by top-level folder');
     expect(html).not.toContain('id="incompatibilities"');
-    expect(html).toMatch(/<article class="card target" data-profile="ascend-910b">[\s\S]*?38%/);
+    expect(html).toMatch(/<article class="card target" data-target="ascend-910b">[\s\S]*?38%/);
   });
 
   it('with an effort model, leads with the estimate range and portability score and charts effort by component', () => {

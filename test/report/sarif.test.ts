@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { levelFor, renderSarif } from '../../src/report/sarif.js';
+import { SARIF_LEVEL, severityOf } from '../../src/model/index.js';
+import { renderSarif } from '../../src/report/sarif.js';
 import type { Finding } from '../../src/model/index.js';
 import { FINDINGS, HOSTILE_FILE, finding, makeReport } from './helpers.js';
 import { sarifValidator } from './sarif-schema.js';
@@ -45,12 +46,12 @@ describe('renderSarif', () => {
     );
   });
 
-  it('maps the worst status to a level: none/rewrite error, unknown/partial warning, direct note', () => {
-    expect(levelFor(['direct', 'direct'])).toBe('note');
-    expect(levelFor(['direct', 'partial'])).toBe('warning');
-    expect(levelFor(['unknown', 'unknown'])).toBe('warning');
-    expect(levelFor(['partial', 'rewrite'])).toBe('error');
-    expect(levelFor(['none', 'partial'])).toBe('error');
+  it('takes the level from the finding\'s severity: the worst status, none/rewrite error, unknown/partial warning, direct note', () => {
+    expect(SARIF_LEVEL[severityOf(['direct', 'direct'])]).toBe('note');
+    expect(SARIF_LEVEL[severityOf(['direct', 'partial'])]).toBe('warning');
+    expect(SARIF_LEVEL[severityOf(['unknown', 'unknown'])]).toBe('warning');
+    expect(SARIF_LEVEL[severityOf(['partial', 'rewrite'])]).toBe('error');
+    expect(SARIF_LEVEL[severityOf(['none', 'partial'])]).toBe('error');
     const byRule = Object.fromEntries(parse().runs[0]!.results.map((r) => [r.ruleId, r.level]));
     expect(byRule).toMatchObject({
       'runtime-malloc': 'note', 'runtime-memcpy-async': 'warning', 'kernel-thread-idx': 'error',

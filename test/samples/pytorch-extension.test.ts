@@ -30,7 +30,7 @@ function at(file: string, needle: string, symbol: string): Finding {
   return f;
 }
 
-const answer = (f: Finding): string => `${f.targets.ascend?.status}:${f.targets.ascend?.replacement?.[0] ?? '-'} / ${f.targets.cambricon?.status}:${f.targets.cambricon?.replacement?.[0] ?? '-'}`;
+const answer = (f: Finding): string => `${f.targets['ascend-910b']?.status}:${f.targets['ascend-910b']?.replacement?.[0] ?? '-'} / ${f.targets['cambricon-mlu590']?.status}:${f.targets['cambricon-mlu590']?.replacement?.[0] ?? '-'}`;
 
 describe('samples/pytorch-extension', () => {
   it('classifies and scans the Python, C++ and CUDA files', () => {
@@ -57,13 +57,13 @@ describe('samples/pytorch-extension', () => {
     expect(answer(at('setup.py', 'CUDAExtension(', 'torch.utils.cpp_extension.CUDAExtension')))
       .toBe('partial:torch_npu.utils.cpp_extension.NpuExtension / partial:torch_mlu.utils.cpp_extension.MLUExtension');
     expect(at('setup.py', '"nvcc": [', 'nvcc:-gencode').family).toBe('build-make');
-    expect(at('setup.py', '"nvcc": [', 'nvcc:--use_fast_math').targets.ascend?.status).toBe('none');
+    expect(at('setup.py', '"nvcc": [', 'nvcc:--use_fast_math').targets['ascend-910b']?.status).toBe('none');
     expect(answer(at('setup.py', 'cmdclass=', 'torch.utils.cpp_extension.BuildExtension')))
       .toBe('direct:torch.utils.cpp_extension.BuildExtension / direct:torch_mlu.utils.cpp_extension.BuildExtension');
   });
 
   it('reports the kernel code in the same report', () => {
-    expect(at('csrc/fused_op.cu', 'const int idx', 'threadIdx').targets.ascend?.status).toBe('rewrite');
+    expect(at('csrc/fused_op.cu', 'const int idx', 'threadIdx').targets['ascend-910b']?.status).toBe('rewrite');
     at('csrc/fused_op.cu', 'bias_gelu_kernel<<<', '<<<>>>');
     expect(report.kernels.map((k) => `${k.file}:${k.name}:${k.qualifier}`)).toContain('csrc/fused_op.cu:bias_gelu_kernel:global');
   });
@@ -94,7 +94,7 @@ describe('samples/pytorch-extension', () => {
 describe('samples/cmake-project build files', () => {
   it('reports the CMakeLists.txt and the legacy Makefile with their Ascend and Cambricon counterparts', () => {
     const r = scan({ paths: [join(__dirname, '../../samples/cmake-project')], catalog });
-    const uses = r.findings.filter((f) => !/\.(cu|cpp|h)$/.test(f.file)).map((f) => `${f.file}:${f.symbol}:${f.targets.ascend?.status}/${f.targets.cambricon?.status}`);
+    const uses = r.findings.filter((f) => !/\.(cu|cpp|h)$/.test(f.file)).map((f) => `${f.file}:${f.symbol}:${f.targets['ascend-910b']?.status}/${f.targets['cambricon-mlu590']?.status}`);
     expect(uses).toEqual(expect.arrayContaining([
       'CMakeLists.txt:CMAKE_CUDA_ARCHITECTURES:partial/partial',
       'CMakeLists.txt:project(LANGUAGES CUDA):partial/partial',

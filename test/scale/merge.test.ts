@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { scan } from '../../src/analyze.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import type { Catalog, Report } from '../../src/model/index.js';
 import { renderJson } from '../../src/report/json.js';
-import { asReport, mergeCatalogOf, mergeReports } from '../../src/score/merge.js';
+import { asReport, mergeReports } from '../../src/core/merge.js';
 import { cli } from '../helpers/cli.js';
 
 const SAMPLES = resolve(__dirname, '../../samples');
@@ -37,7 +37,7 @@ describe('merge', () => {
     const merged = mergeReports([
       { source: 'a.json', report: shardA, prefix: '' },
       { source: 'b.json', report: shardB, prefix: 'vector-add' },
-    ], mergeCatalogOf(catalog));
+    ]);
     expect(renderJson({ ...merged, root: whole.root })).toBe(renderJson(whole));
   });
 
@@ -45,15 +45,15 @@ describe('merge', () => {
     const merged = mergeReports([
       { source: 'a.json', report: { ...shardA, root: 'repos/one' } },
       { source: 'b.json', report: { ...shardB, root: 'repos/two' } },
-    ], mergeCatalogOf(catalog));
+    ]);
     expect(merged.root).toBe('.');
     expect([...new Set(merged.files.map((f) => f.path.split('/').slice(0, 2).join('/')))]).toEqual(['repos/one', 'repos/two']);
     expect(merged.findings.every((f) => f.file.startsWith('repos/'))).toBe(true);
     expect(merged.kernels.every((k) => k.file.startsWith('repos/'))).toBe(true);
     expect(merged.summary.findings).toBe(shardA.summary.findings + shardB.summary.findings);
     expect(merged.summary.lines).toBe(shardA.summary.lines + shardB.summary.lines);
-    expect(merged.summary.byTarget.ascend?.byStatus).toEqual(
-      Object.fromEntries(Object.entries(shardA.summary.byTarget.ascend!.byStatus).map(([k, v]) => [k, v + shardB.summary.byTarget.ascend!.byStatus[k as 'direct']])),
+    expect(merged.summary.byTarget['ascend-910b']?.byStatus).toEqual(
+      Object.fromEntries(Object.entries(shardA.summary.byTarget['ascend-910b']!.byStatus).map(([k, v]) => [k, v + shardB.summary.byTarget['ascend-910b']!.byStatus[k as 'direct']])),
     );
   });
 
@@ -61,17 +61,37 @@ describe('merge', () => {
     expect(() => mergeReports([
       { source: 'a.json', report: shardB, prefix: 'x' },
       { source: 'b.json', report: shardB, prefix: 'x' },
-    ], mergeCatalogOf(catalog))).toThrow(/in two shards \(a\.json and b\.json\)/);
+    ])).toThrow(/in two shards \(a\.json and b\.json\)/);
   });
 
   it('CLI: merges files into --output', async () => {
     const a = write('a.json', shardA);
     const b = write('b.json', shardB);
     const out = join(tmp, 'all.json');
-    const r = await cli(['merge', a, `${b}=vector-add`, '--output', out]);
+    const r = await cli(['merge', `${a}=`, `${b}=vector-add`, '--output', out]);
     expect(r.code).toBe(0);
     const merged = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8')) as Report;
-    expect(merged.summary).toEqual(whole.summary);
+    expect(renderJson({ ...merged, root: whole.root })).toBe(renderJson(whole));
+  });
+
+  it('progress and suppressed uses come out as one scan gives them (half-ported code, an ignore in the config)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ascendify-merge-'));
+    try {
+      cpSync(join(SAMPLES, 'half-ported'), join(dir, 'half-ported'), { recursive: true });
+      cpSync(join(SAMPLES, 'vector-add'), join(dir, 'vector-add'), { recursive: true });
+      const config = join(dir, 'ascendify.config.yaml');
+      writeFileSync(config, 'ignore:\n  rules: [cudaFree]\n');
+      const targets = ['ascend-910b,ascend-950,cambricon-mlu590'];
+      const both = scan({ paths: [join(dir, 'half-ported'), join(dir, 'vector-add')], catalog, config, targets });
+      const a = scan({ paths: [join(dir, 'half-ported')], catalog, config, targets });
+      const b = scan({ paths: [join(dir, 'vector-add')], catalog, config, targets });
+      expect(both.progress?.byTarget.length).toBe(3);
+      expect(both.findings.some((f) => f.suppressed)).toBe(true);
+      const merged = mergeReports([{ source: 'a.json', report: a, prefix: 'half-ported' }, { source: 'b.json', report: b, prefix: 'vector-add' }]);
+      expect(renderJson({ ...merged, root: both.root })).toBe(renderJson(both));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('CLI: different catalog versions, tool versions or targets are exit 2, naming the files', async () => {
@@ -91,7 +111,7 @@ describe('merge', () => {
   });
 
   it('CLI: malformed inputs are exit 2 with what is wrong', async () => {
-    const broken = write('broken.json', '{"schemaVersion": 1, "tool"');
+    const broken = write('broken.json', '{"schemaVersion": 2, "tool"');
     const r1 = await cli(['merge', broken]);
     expect(r1.code).toBe(2);
     expect(r1.stderr).toContain('broken.json is not valid JSON');
@@ -100,23 +120,26 @@ describe('merge', () => {
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('other.json is not an ascendify JSON report');
     const noFindings = write('nofindings.json', { ...shardA, findings: 'none' });
-    expect((await cli(['merge', noFindings])).stderr).toContain('"findings" is not a list');
+    expect((await cli(['merge', noFindings])).stderr).toContain('field "findings" must be array');
+    const old = write('old.json', { ...shardA, schemaVersion: 1 });
+    const r3 = await cli(['merge', old]);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toContain('old.json is a report of schema version 1; this ascendify reads version 2');
     const missing = await cli(['merge', join(tmp, 'missing.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read');
   });
 
-  it('effort: recomputed from the merged findings; refused without the shards\' catalog', () => {
+  it('effort: recomputed from the merged findings, with the weights the shards recorded', () => {
     const merged = mergeReports([
       { source: 'a.json', report: shardA, prefix: '' },
       { source: 'b.json', report: shardB, prefix: 'vector-add' },
-    ], mergeCatalogOf(catalog));
+    ]);
     expect(whole.effort).toBeDefined();
     expect(merged.effort).toEqual(whole.effort);
     expect(merged.incompatibilities).toEqual(whole.incompatibilities);
-    expect(() => mergeReports([{ source: 'a.json', report: shardA }])).toThrow(/scanned with catalog/);
-    expect(() => mergeReports([{ source: 'a.json', report: shardA }, { source: 'b.json', report: { ...shardB, effort: undefined } }], mergeCatalogOf(catalog)))
-      .toThrow(/b\.json lack one/);
+    const heavier = { ...shardB, effort: { ...shardB.effort!, weights: { ...shardB.effort!.weights, hoursPerDay: 8 } } };
+    expect(() => mergeReports([{ source: 'a.json', report: shardA }, { source: 'b.json', report: heavier }])).toThrow(/different effort settings/);
   });
 
   it('asReport accepts a real report', () => {

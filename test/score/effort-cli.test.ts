@@ -48,9 +48,9 @@ describe('ascendify effort', () => {
   it('--format json gives the effort and incompatibilities sections, whose items sum to the totals', async () => {
     const r = await cli(['effort', SAMPLES, '--no-cache', '--format', 'json', '--group-depth', '2']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { effort: EffortReport; incompatibilities: { profile: string }[] };
-    expect(out.effort.targets.map((t) => t.profile)).toEqual(['ascend-910b', 'cambricon-mlu590']);
-    expect(out.incompatibilities.map((t) => t.profile)).toEqual(['ascend-910b', 'cambricon-mlu590']);
+    const out = JSON.parse(r.stdout) as { effort: EffortReport; incompatibilities: { target: string }[] };
+    expect(out.effort.targets.map((t) => t.target)).toEqual(['ascend-910b', 'cambricon-mlu590']);
+    expect(out.incompatibilities.map((t) => t.target)).toEqual(['ascend-910b', 'cambricon-mlu590']);
     expect(out.effort.groupDepth).toBe(2);
     expect(out.effort.targets[0]!.byComponent.map((c) => c.key)).toContain('cmake-project/src');
     for (const t of out.effort.targets) {

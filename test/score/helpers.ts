@@ -1,13 +1,17 @@
 /** Hand-built findings, kernels and profiles for the effort tests. */
-import { loadEffortDefaults, resolveEffortWeights } from '../../src/config/effort.js';
-import type { EffortRange, EffortWeights, FileEntry, Finding, KernelEntry, Profile, Status, SymbolKind } from '../../src/model/index.js';
+import { loadCatalog } from '../../src/catalog/load.js';
+import type { EffortRange, EffortWeights, FileEntry, Finding, KernelEntry, ReportTarget, Status, SymbolKind } from '../../src/model/index.js';
+import { resolveEffortWeights } from '../../src/score/weights.js';
 
-export const TILE: Profile = { id: 'ascend-910b', vendor: 'ascend', product: 'Ascend 910B', sdk: { name: 'CANN', version: '8.5' }, kernelModel: 'tile' };
-export const SIMT: Profile = { id: 'ascend-950', vendor: 'ascend', product: 'Ascend 950', sdk: { name: 'CANN', version: '9.0' }, kernelModel: 'simt' };
-export const BANG: Profile = { id: 'cambricon-mlu590', vendor: 'cambricon', product: 'MLU590', sdk: { name: 'CNRT', version: '6.14' }, kernelModel: 'bang' };
+export const TILE: ReportTarget = { id: 'ascend-910b', vendor: 'ascend', product: 'Ascend 910B', sdk: 'CANN 8.5', kernelModel: 'tile' };
+export const SIMT: ReportTarget = { id: 'ascend-950', vendor: 'ascend', product: 'Ascend 950', sdk: 'CANN 9.0', kernelModel: 'simt' };
+export const BANG: ReportTarget = { id: 'cambricon-mlu590', vendor: 'cambricon', product: 'MLU590', sdk: 'CNRT 6.14', kernelModel: 'bang' };
+
+let defaults: Record<string, unknown> | undefined;
 
 export function defaultWeights(override?: Record<string, unknown>): EffortWeights {
-  return resolveEffortWeights(loadEffortDefaults(), override, 'ascendify.config.yaml');
+  defaults ??= loadCatalog().effortDefaults;
+  return resolveEffortWeights(defaults, override, 'ascendify.config.yaml');
 }
 
 export interface FindingSpec {
@@ -25,7 +29,7 @@ export interface FindingSpec {
 }
 
 export function finding(s: FindingSpec): Finding {
-  const answer = (profile: string, status: Status) => ({ profile, status, ...(s.note ? { note: s.note } : {}) });
+  const answer = (status: Status) => ({ status, ...(s.note ? { note: s.note } : {}) });
   return {
     ruleId: s.ruleId ?? `rule-${s.symbol}`,
     symbol: s.symbol,
@@ -39,7 +43,7 @@ export function finding(s: FindingSpec): Finding {
     snippet: s.snippet ?? `${s.symbol}(x);`,
     severity: 'warning',
     message: s.symbol,
-    targets: { ascend: answer('ascend-910b', s.status), cambricon: answer('cambricon-mlu590', s.cambricon ?? s.status) },
+    targets: { 'ascend-910b': answer(s.status), 'ascend-950': answer(s.status), 'cambricon-mlu590': answer(s.cambricon ?? s.status) },
   };
 }
 

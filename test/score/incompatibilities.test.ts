@@ -3,13 +3,15 @@ import { estimateEffort } from '../../src/score/effort.js';
 import { defaultWeights, files, finding, kernel, plus, SIMT, TILE, times } from './helpers.js';
 
 const W = defaultWeights();
-const RULE_FEATURES = {
+/** The feature tags the catalog gives these rules (a finding carries its rule's tag). */
+const RULE_FEATURES: Record<string, string> = {
   'runtime-malloc-managed': 'managed-memory',
   'kernel-shfl': 'warp-shuffle',
   'kernel-asm': 'inline-ptx',
 };
+const tagged = (f: ReturnType<typeof finding>): ReturnType<typeof finding> => (f.ruleId && RULE_FEATURES[f.ruleId] ? { ...f, feature: RULE_FEATURES[f.ruleId] } : f);
 
-const FINDINGS = [
+const FINDINGS = ([
   finding({ symbol: 'cudaMallocManaged', file: 'host/alloc.cpp', line: 3, status: 'none', ruleId: 'runtime-malloc-managed' }),
   finding({ symbol: 'cudaHostRegister', file: 'host/alloc.cpp', line: 4, status: 'none', note: 'Register with the target allocator instead.' }),
   finding({ symbol: 'cudaHostRegister', file: 'host/alloc.cpp', line: 5, status: 'none' }),
@@ -18,12 +20,12 @@ const FINDINGS = [
   finding({ symbol: '__shfl_down_sync', file: 'dev/k.cu', line: 22, status: 'rewrite', family: 'kernel', ruleId: 'kernel-shfl', snippet: 'v += __shfl_down_sync(0xffffffff, v, 16);' }),
   finding({ symbol: '__shfl_down_sync', file: 'dev/k.cu', line: 23, status: 'rewrite', family: 'kernel', ruleId: 'kernel-shfl', snippet: 'v += __shfl_down_sync(mask, v, o);' }),
   finding({ symbol: 'cudaMemcpy', file: 'host/alloc.cpp', line: 6, status: 'direct' }),
-];
+]).map(tagged);
 const KERNELS = [
   kernel('lane', 'dev/k.cu', 10, 5, ['inline-ptx']),
   kernel('reduce', 'dev/k.cu', 20, 6, ['warp-shuffle']),
 ];
-const INPUT = { findings: FINDINGS, kernels: KERNELS, files: files('host/alloc.cpp', 'host/pin.cpp', 'dev/k.cu'), ruleFeatures: RULE_FEATURES };
+const INPUT = { findings: FINDINGS, kernels: KERNELS, files: files('host/alloc.cpp', 'host/pin.cpp', 'dev/k.cu') };
 
 describe('incompatibilities', () => {
   const { incompatibilities, effort } = estimateEffort(INPUT, [TILE], W);
@@ -62,9 +64,9 @@ describe('incompatibilities', () => {
   });
 
   it('is per target: a status that is not a blocker there drops the entry', () => {
-    const ok = FINDINGS.map((f) => (f.symbol === 'cudaMallocManaged' ? { ...f, targets: { ascend: { profile: 'ascend-950', status: 'partial' as const } } } : f));
+    const ok = FINDINGS.map((f) => (f.symbol === 'cudaMallocManaged' ? { ...f, targets: { 'ascend-950': { status: 'partial' as const } } } : f));
     const simt = estimateEffort({ ...INPUT, findings: ok }, [SIMT], W).incompatibilities[0]!;
-    expect(simt.profile).toBe('ascend-950');
+    expect(simt.target).toBe('ascend-950');
     expect(simt.items.some((i) => i.category === 'managed-memory')).toBe(false);
   });
 });

@@ -1,59 +1,18 @@
 /**
- * Effort weights: rules/effort.yaml (the defaults) merged with the `effort:` section of the config file.
- * Reading is here; merging and resolving (`resolveEffortWeights`) are pure.
+ * Effort weights: the catalog's defaults (rules/effort.yaml) merged with the `effort:` section of a config
+ * file, every weight resolved to a low / likely / high range. Pure; docs/effort-model.md describes the weights.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
 import type {
   EffortRange, EffortWeights, IncompatibilityCategory, KernelModel, KernelModelWeights, Status,
 } from '../model/index.js';
+import { DISPLAY_ORDER } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
-import { PACKAGE_ROOT } from '../util/package-root.js';
 
-export { PACKAGE_ROOT };
 export const DEFAULT_EFFORT_FILE = 'rules/effort.yaml';
 const SCHEMA_HINT = 'its format is described in schemas/effort.schema.json and docs/effort-model.md';
 
-const STATUS_KEYS: Status[] = ['direct', 'partial', 'rewrite', 'none', 'unknown'];
+const STATUS_KEYS: readonly Status[] = DISPLAY_ORDER;
 const MODELS: KernelModel[] = ['tile', 'simt', 'bang'];
-
-/** The effort schema, read once (the config schema refers to it). */
-export function effortSchema(): object {
-  return JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'effort.schema.json'), 'utf8')) as object;
-}
-
-let validator: ValidateFunction | undefined;
-function validateShape(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(effortSchema());
-  return validator(data) ? [] : (validator.errors ?? []);
-}
-
-function fieldOf(e: ErrorObject, prefix: string): string {
-  const parts = e.instancePath.split('/').filter(Boolean);
-  if (e.keyword === 'additionalProperties') parts.push((e.params as { additionalProperty: string }).additionalProperty);
-  return [prefix, ...parts].filter(Boolean).join('.');
-}
-
-/** Read and validate rules/effort.yaml (or another defaults file, for tests). */
-export function loadEffortDefaults(path = join(PACKAGE_ROOT, DEFAULT_EFFORT_FILE), shown = DEFAULT_EFFORT_FILE): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'reinstall ascendify');
-  }
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length) throw new UsageError(`${shown}: invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, SCHEMA_HINT);
-  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  const errors = validateShape(data);
-  if (errors.length) {
-    const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
-    throw new UsageError(`${shown}: field "${fieldOf(e, '')}" ${e.keyword === 'additionalProperties' ? 'is unknown' : e.message}`, SCHEMA_HINT);
-  }
-  return data as Record<string, unknown>;
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -196,12 +155,15 @@ export function resolveEffortWeights(defaults: Record<string, unknown>, override
   };
 }
 
-let cachedDefaults: Record<string, unknown> | undefined;
+/** How an estimate is made: the resolved weights, and where they came from. */
+export interface EffortSetup {
+  weights: EffortWeights;
+  sources: string[];
+}
 
-/** The weights for a scan: shipped defaults, merged with the config file's `effort:` section when given. */
-export function effortWeightsFor(config?: { file: string; effort?: Record<string, unknown> }): { weights: EffortWeights; sources: string[] } {
-  cachedDefaults ??= loadEffortDefaults();
+/** The weights for a scan: the catalog's defaults, merged with a config file's `effort:` section when given. */
+export function effortSetup(defaults: Record<string, unknown>, config?: { file: string; effort?: Record<string, unknown> }): EffortSetup {
   const sources = [DEFAULT_EFFORT_FILE];
   if (config?.effort) sources.push(config.file);
-  return { weights: resolveEffortWeights(cachedDefaults, config?.effort, config?.file), sources };
+  return { weights: resolveEffortWeights(defaults, config?.effort, config?.file), sources };
 }

@@ -1,0 +1,133 @@
+/**
+ * The one way documents are read: YAML or JSON text -> data checked against its JSON Schema, or an InputError
+ * that names the file, the field and what is wrong. Rules, profiles, recognition lists, effort weights, config
+ * files, baselines and reports all come through here, so they fail the same way.
+ *
+ * Beyond the schema, every document is held to: no duplicate keys, no YAML alias expansion beyond a small
+ * budget (an "alias bomb" is an error, not a hang), no non-finite numbers (1e400 is not a weight).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parseDocument } from 'yaml';
+import { baselineSchema } from '../model/generated/baseline.js';
+import { configSchema } from '../model/generated/config.js';
+import { effortSchema } from '../model/generated/effort.js';
+import { profilesSchema } from '../model/generated/profiles.js';
+import { recognitionSchema } from '../model/generated/recognition.js';
+import { reportSchema } from '../model/generated/report.js';
+import { rulesSchema } from '../model/generated/rules.js';
+import { InputError } from './errors.js';
+
+const SCHEMAS = {
+  rules: rulesSchema,
+  profiles: profilesSchema,
+  recognition: recognitionSchema,
+  effort: effortSchema,
+  config: configSchema,
+  baseline: baselineSchema,
+  report: reportSchema,
+} as const;
+
+export type SchemaName = keyof typeof SCHEMAS;
+
+/** Where each kind of document is described, for hints. */
+const HINTS: Record<SchemaName, string> = {
+  rules: 'fix the file (format: docs/rules-format.md, schema: schemas/rules.schema.json)',
+  profiles: 'fix the file (schema: schemas/profiles.schema.json)',
+  recognition: 'fix the file (schema: schemas/recognition.schema.json)',
+  effort: 'its format is described in schemas/effort.schema.json and docs/effort-model.md',
+  config: 'fix the file; its format is described in schemas/config.schema.json',
+  baseline: 'create it with `ascendify baseline` (its format is schemas/baseline.schema.json)',
+  report: 'use a JSON report written by `ascendify scan --format json` (schemas/report.schema.json)',
+};
+
+/** YAML aliases expanded per document before it counts as hostile. */
+const MAX_ALIASES = 1000;
+
+let ajv: Ajv | undefined;
+const validators = new Map<SchemaName, ValidateFunction>();
+
+function validatorOf(name: SchemaName): ValidateFunction {
+  let v = validators.get(name);
+  if (!v) {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, strict: false });
+      // The config schema refers to the effort schema by its $id.
+      ajv.addSchema(effortSchema);
+    }
+    v = name === 'effort' ? ajv.getSchema(effortSchema.$id as string)! : ajv.compile(SCHEMAS[name]);
+    validators.set(name, v);
+  }
+  return v;
+}
+
+/** The most useful of ajv's errors: the deepest, with allowed values and unknown or missing fields spelled out. */
+export function describeSchemaError(errors: readonly ErrorObject[]): { path: (string | number)[]; message: string } {
+  const depth = (e: ErrorObject): number => e.instancePath.split('/').length;
+  const e = [...errors].sort((a, b) => depth(b) - depth(a))[0]!;
+  const path: (string | number)[] = e.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  let message = e.message ?? 'is invalid';
+  if (e.keyword === 'enum') message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (e.keyword === 'additionalProperties') {
+    path.push((e.params as { additionalProperty: string }).additionalProperty);
+    message = 'is not a known field';
+  }
+  if (e.keyword === 'required') message = `misses the required field "${(e.params as { missingProperty: string }).missingProperty}"`;
+  return { path, message };
+}
+
+/** Non-finite numbers anywhere in a document (YAML reads 1e400 and .inf as Infinity). */
+function nonFinite(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = nonFinite(value[i], [...path, i]);
+      if (p) return p;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = nonFinite(v, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+/** Parse YAML (JSON is YAML too) or JSON text; an InputError for anything malformed or hostile. */
+export function parseText(text: string, file: string, format: 'yaml' | 'json', hint?: string): unknown {
+  let data: unknown;
+  if (format === 'json') {
+    try {
+      data = JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new InputError(file, `is not valid JSON (${(e as Error).message})`, [], hint);
+    }
+  } else {
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length) {
+      const err = doc.errors[0]!;
+      const line = err.linePos?.[0]?.line;
+      throw new InputError(file, `is not valid YAML${line ? ` (line ${line})` : ''}: ${err.message.split('\n')[0]}`, [], hint);
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+    } catch (e) {
+      throw new InputError(file, `is not usable YAML: ${(e as Error).message.split('\n')[0]}`, [], hint);
+    }
+  }
+  const bad = nonFinite(data);
+  if (bad) throw new InputError(file, 'is not a finite number', bad, hint);
+  return data;
+}
+
+/** Check parsed data against a schema; returns it typed, or throws an InputError naming the field. */
+export function validated<T>(schema: SchemaName, data: unknown, file: string): T {
+  const validate = validatorOf(schema);
+  if (validate(data)) return data as T;
+  const { path, message } = describeSchemaError(validate.errors ?? []);
+  throw new InputError(file, message, path, HINTS[schema]);
+}
+
+/** Parse and validate a document: the loader every reader uses. `file` appears in messages only. */
+export function loadValidated<T>(schema: SchemaName, text: string, file: string, format: 'yaml' | 'json' = 'yaml'): T {
+  return validated<T>(schema, parseText(text, file, format, HINTS[schema]), file);
+}
