@@ -1,21 +1,21 @@
 # Annotated fixture for rules/families/build-make.yaml (see test/catalog/fixtures.test.ts).
-# ruleid: make-nvcc
+# ruleid: make-nvcc *=partial
 NVCC ?= nvcc
-# ruleid: make-cuda-home
+# ruleid: make-cuda-home *=direct
 CUDA_HOME ?= /opt/cuda
-# ruleid: make-nvcc-arch, make-nvcc-fast-math, make-nvcc-rdc
+# ruleid: make-nvcc-arch *=partial, make-nvcc-fast-math *=none, make-nvcc-rdc *=none
 NVCCFLAGS := -arch=sm_80 --use_fast_math -rdc=true -O3
-# ruleid: make-nvcc-arch
+# ruleid: make-nvcc-arch *=partial
 GENCODE := -gencode arch=compute_90,code=sm_90
-# ruleid: make-nvcc-host-options, make-nvcc-ptxas, make-nvcc-language-extensions
+# ruleid: make-nvcc-host-options ascend=rewrite cambricon=partial, make-nvcc-ptxas ascend=none cambricon=partial, make-nvcc-language-extensions *=none
 NVCCFLAGS += -Xcompiler -fPIC -Xptxas -v --expt-relaxed-constexpr
-# ruleid: make-nvcc-lineinfo, make-nvcc-default-stream, make-nvcc-ptxas
+# ruleid: make-nvcc-lineinfo ascend=none cambricon=partial, make-nvcc-default-stream *=none, make-nvcc-ptxas ascend=none cambricon=partial
 NVCCFLAGS += -lineinfo --default-stream per-thread -maxrregcount=64
-# ruleid: make-cuda-home, make-lib-cudart, make-lib-cublas, make-lib-cudnn, make-lib-nccl
+# ruleid: make-cuda-home *=direct, make-lib-cudart *=direct, make-lib-cublas *=partial, make-lib-cudnn *=partial, make-lib-nccl *=direct
 LDLIBS := -L$(CUDA_HOME)/lib64 -lcudart -lcublas -lcudnn -lnccl
-# ruleid: make-lib-cuda-driver, make-lib-other
+# ruleid: make-lib-cuda-driver ascend=partial cambricon=direct, make-lib-other *=none
 LDLIBS += -lcuda -lcurand
-# ruleid: make-cu-source
+# ruleid: make-cu-source *=rewrite
 SRCS := kernels.cu main.cpp
 # ok: make-nvcc-arch
 CXXFLAGS := -O2 -march=native
@@ -24,13 +24,13 @@ LDLIBS += -lm -lpthread
 
 all: app
 
-# ruleid: make-cu-source
+# ruleid: make-cu-source *=rewrite
 %.o: %.cu
-# ruleid: make-nvcc
+# ruleid: make-nvcc *=partial
 	$(NVCC) $(NVCCFLAGS) -c -o $@ $<
 
 app: kernels.o main.o
-# ruleid: make-nvcc, make-nvcc-arch
+# ruleid: make-nvcc *=partial, make-nvcc-arch *=partial
 	$(NVCC) -arch=$(ARCH) -o $@ $^ $(LDLIBS)
 
 # ok: make-nvcc

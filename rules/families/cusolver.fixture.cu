@@ -3,9 +3,9 @@
 #include <cuda_runtime.h>
 #include <cusolverDn.h>
 
-// ruleid: cusolver-status
+// ruleid: cusolver-status ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
 static void check(cusolverStatus_t s) {
-  // ruleid: cusolver-status
+  // ruleid: cusolver-status ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
   if (s != CUSOLVER_STATUS_SUCCESS) fprintf(stderr, "cusolver error %d\n", (int)s);
 }
 
@@ -13,70 +13,70 @@ static void check(cusolverStatus_t s) {
 static const char *kName = "cusolverDnSgetrf";
 
 void lu_solve(float *A, float *B, int n, int nrhs, int *ipiv, int *info, cudaStream_t stream) {
-  // ruleid: cusolver-handle
+  // ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
   cusolverDnHandle_t h;
-  // ruleid: cusolver-handle
+  // ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
   check(cusolverDnCreate(&h));
-  // ruleid: cusolver-handle
+  // ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
   check(cusolverDnSetStream(h, stream));
   int lwork = 0;
-  // ruleid: cusolver-getrf-buffer-size
+  // ruleid: cusolver-getrf-buffer-size ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
   check(cusolverDnSgetrf_bufferSize(h, n, n, A, n, &lwork));
   float *work = nullptr;
   cudaMalloc(&work, lwork * sizeof(float));
-  // ruleid: cusolver-getrf
+  // ruleid: cusolver-getrf ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
   check(cusolverDnSgetrf(h, n, n, A, n, work, ipiv, info));
-  // ruleid: cusolver-getrs
+  // ruleid: cusolver-getrs ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
   check(cusolverDnSgetrs(h, CUBLAS_OP_N, n, nrhs, A, n, ipiv, B, n, info));
-  // ruleid: cusolver-handle
+  // ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
   check(cusolverDnDestroy(h));
 }
 
-// ruleid: cusolver-handle
+// ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
 void cholesky(cusolverDnHandle_t h, float *A, float *B, int n, float *work, int lwork, int *info) {
-  // ruleid: cusolver-potrf
+  // ruleid: cusolver-potrf ascend=partial cambricon=none
   cusolverDnSpotrf(h, CUBLAS_FILL_MODE_LOWER, n, A, n, work, lwork, info);
-  // ruleid: cusolver-potrs
+  // ruleid: cusolver-potrs ascend=partial cambricon=none
   cusolverDnSpotrs(h, CUBLAS_FILL_MODE_LOWER, n, 1, A, n, B, n, info);
 }
 
-// ruleid: cusolver-handle
+// ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
 void qr(cusolverDnHandle_t h, float *A, float *tau, int m, int n, float *work, int lwork, int *info) {
-  // ruleid: cusolver-geqrf
+  // ruleid: cusolver-geqrf *=partial
   cusolverDnSgeqrf(h, m, n, A, m, tau, work, lwork, info);
-  // ruleid: cusolver-geqrf
+  // ruleid: cusolver-geqrf *=partial
   cusolverDnSorgqr(h, m, n, n, A, m, tau, work, lwork, info);
 }
 
-// ruleid: cusolver-handle
+// ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
 void svd(cusolverDnHandle_t h, float *A, float *S, float *U, float *VT, int m, int n, float *work, int lwork, int *info) {
-  // ruleid: cusolver-gesvd
+  // ruleid: cusolver-gesvd *=partial
   cusolverDnSgesvd(h, 'A', 'A', m, n, A, m, S, U, m, VT, n, work, lwork, nullptr, info);
 }
 
-// ruleid: cusolver-handle
+// ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
 void eig(cusolverDnHandle_t h, float *A, float *W, int n, float *work, int lwork, int *info) {
-  // ruleid: cusolver-syevd
+  // ruleid: cusolver-syevd *=none
   cusolverDnSsyevd(h, CUSOLVER_EIG_MODE_VECTOR, CUBLAS_FILL_MODE_LOWER, n, A, n, W, work, lwork, info);
-  // ruleid: cusolver-syevd
+  // ruleid: cusolver-syevd *=none
   syevjInfo_t params;
-  // ruleid: cusolver-syevd
+  // ruleid: cusolver-syevd *=none
   cusolverDnCreateSyevjInfo(&params);
 }
 
-// ruleid: cusolver-handle
+// ruleid: cusolver-handle ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
 void generic_api(cusolverDnHandle_t h, double *A, int n, int64_t *ipiv, int *info) {
-  // ruleid: cusolver-params
+  // ruleid: cusolver-params *=none
   cusolverDnParams_t p;
-  // ruleid: cusolver-params
+  // ruleid: cusolver-params *=none
   cusolverDnCreateParams(&p);
   int lwork = 0;
-  // ruleid: cusolver-fp64-complex
+  // ruleid: cusolver-fp64-complex *=none
   cusolverDnDgetrf_bufferSize(h, n, n, A, n, &lwork);
 }
 
-// ruleid: cusolver-sparse-refactor
+// ruleid: cusolver-sparse-refactor *=none
 void sparse_qr(cusolverSpHandle_t sh) {
-  // ruleid: cusolver-sparse-refactor
+  // ruleid: cusolver-sparse-refactor *=none
   cusolverSpDestroy(sh);
 }

@@ -14,67 +14,67 @@ extern "C" __global__ void axpy(float a, float *x, float *y, int n) {
 
 // ok: nvrtc-create-compile
 // The JIT path below used to call nvrtcCreateProgram on every start.
-// ruleid: nvrtc-types
+// ruleid: nvrtc-types *=none
 static void check(nvrtcResult r) {
-  // ruleid: nvrtc-success, nvrtc-error-string
+  // ruleid: nvrtc-success *=none, nvrtc-error-string *=none
   if (r != NVRTC_SUCCESS) printf("nvrtc: %s\n", nvrtcGetErrorString(r));
 }
 
 std::vector<char> build_cubin() {
-  // ruleid: nvrtc-types
+  // ruleid: nvrtc-types *=none
   nvrtcProgram prog;
-  // ruleid: nvrtc-create-compile
+  // ruleid: nvrtc-create-compile *=rewrite
   check(nvrtcCreateProgram(&prog, kSource, "axpy.cu", 0, nullptr, nullptr));
-  // ruleid: nvrtc-name-expression
+  // ruleid: nvrtc-name-expression *=none
   nvrtcAddNameExpression(prog, "axpy");
   const char *opts[] = {"--gpu-architecture=sm_90", "-dlto"};
-  // ruleid: nvrtc-create-compile, nvrtc-types
+  // ruleid: nvrtc-create-compile *=rewrite, nvrtc-types *=none
   nvrtcResult res = nvrtcCompileProgram(prog, 2, opts);
   size_t logSize = 0;
-  // ruleid: nvrtc-program-log
+  // ruleid: nvrtc-program-log *=none
   nvrtcGetProgramLogSize(prog, &logSize);
   std::vector<char> log(logSize);
-  // ruleid: nvrtc-program-log
+  // ruleid: nvrtc-program-log *=none
   nvrtcGetProgramLog(prog, log.data());
   check(res);
   const char *lowered = nullptr;
-  // ruleid: nvrtc-name-expression
+  // ruleid: nvrtc-name-expression *=none
   nvrtcGetLoweredName(prog, "axpy", &lowered);
   size_t ltoSize = 0;
-  // ruleid: nvrtc-get-code
+  // ruleid: nvrtc-get-code *=none
   nvrtcGetLTOIRSize(prog, &ltoSize);
   std::vector<char> lto(ltoSize);
-  // ruleid: nvrtc-get-code
+  // ruleid: nvrtc-get-code *=none
   nvrtcGetLTOIR(prog, lto.data());
   size_t ptxSize = 0;
-  // ruleid: nvrtc-get-code
+  // ruleid: nvrtc-get-code *=none
   nvrtcGetPTXSize(prog, &ptxSize);
-  // ruleid: nvrtc-destroy-program
+  // ruleid: nvrtc-destroy-program *=none
   nvrtcDestroyProgram(&prog);
 
-  // ruleid: nvjitlink-types
+  // ruleid: nvjitlink-types *=none
   nvJitLinkHandle link;
   const char *lopts[] = {"-lto", "-arch=sm_90"};
-  // ruleid: nvjitlink-create-destroy
+  // ruleid: nvjitlink-create-destroy *=none
   nvJitLinkCreate(&link, 2, lopts);
-  // ruleid: nvjitlink-add-complete
+  // ruleid: nvjitlink-add-complete *=none
   nvJitLinkAddData(link, NVJITLINK_INPUT_LTOIR, lto.data(), lto.size(), "axpy");
-  // ruleid: nvjitlink-add-complete, nvjitlink-success
+  // ruleid: nvjitlink-add-complete *=none, nvjitlink-success *=none
   if (nvJitLinkComplete(link) != NVJITLINK_SUCCESS) {
     size_t es = 0;
-    // ruleid: nvjitlink-logs
+    // ruleid: nvjitlink-logs *=none
     nvJitLinkGetErrorLogSize(link, &es);
   }
   size_t cubinSize = 0;
-  // ruleid: nvjitlink-get-output
+  // ruleid: nvjitlink-get-output *=none
   nvJitLinkGetLinkedCubinSize(link, &cubinSize);
   std::vector<char> cubin(cubinSize);
-  // ruleid: nvjitlink-get-output
+  // ruleid: nvjitlink-get-output *=none
   nvJitLinkGetLinkedCubin(link, cubin.data());
-  // ruleid: nvjitlink-create-destroy
+  // ruleid: nvjitlink-create-destroy *=none
   nvJitLinkDestroy(&link);
   int major = 0, minor = 0;
-  // ruleid: nvrtc-version-archs
+  // ruleid: nvrtc-version-archs *=none
   nvrtcVersion(&major, &minor);
   return cubin;
 }

@@ -1,42 +1,42 @@
 # Annotated fixture for rules/families/python-ecosystem.yaml (see test/catalog/fixtures.test.ts).
-# ruleid: py-cupy
+# ruleid: py-cupy *=none
 import cupy as cp
-# ruleid: py-numba-cuda
+# ruleid: py-numba-cuda *=none
 from numba import cuda
-# ruleid: py-pycuda
+# ruleid: py-pycuda *=none
 import pycuda.driver as drv
-# ruleid: py-triton
+# ruleid: py-triton *=partial
 import triton
-# ruleid: py-triton
+# ruleid: py-triton *=partial
 import triton.language as tl
-# ruleid: py-cuda-python
+# ruleid: py-cuda-python *=none
 from cuda import cudart
-# ruleid: py-pynvml
+# ruleid: py-pynvml *=none
 import pynvml
-# ruleid: py-tensorrt
+# ruleid: py-tensorrt *=none
 import tensorrt as trt
-# ruleid: py-apex
+# ruleid: py-apex *=none
 from apex import amp
-# ruleid: py-flash-attn
+# ruleid: py-flash-attn ascend=partial cambricon=none
 from flash_attn import flash_attn_func
 # ok: py-cupy
 import numpy as np
 
 
-# ruleid: py-numba-cuda-jit
+# ruleid: py-numba-cuda-jit *=rewrite
 @cuda.jit
 def add_one(a):
     i = cuda.grid(1)
     a[i] += 1
 
 
-# ruleid: py-triton
+# ruleid: py-triton *=partial
 @triton.jit
 def copy_kernel(x_ptr, y_ptr, n, BLOCK: tl.constexpr):
     pass
 
 
-# ruleid: py-cupy-kernels
+# ruleid: py-cupy-kernels *=rewrite
 square = cp.RawKernel(r'extern "C" __global__ void sq(float* x) {}', "sq")
 # ok: py-cupy
 text = "import cupy is only a string here"

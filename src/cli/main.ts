@@ -20,6 +20,7 @@ import { mergeFiles } from './merge-command.js';
 import { emitReport, parseFormats, writeText } from './output.js';
 import { explainSymbol, listRules, ruleStats } from './rules-command.js';
 import { addScanOptions, collect, colorOf, runScan } from './scan-options.js';
+import { registerTestCommand } from './test-command.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
 
@@ -114,6 +115,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(EXIT.ok);
     });
   rules.addHelpText('after', '\nExamples:\n  ascendify rules --family nccl\n  ascendify rules stats');
+
+  registerTestCommand(program, io, setExit);
 
   program
     .command('explain')

@@ -1,75 +1,75 @@
 /**
- * Annotated fixtures, semgrep style: each rules/families/<family>.fixture.cu marks the line after
- * `// ruleid: <id>[, <id>]` as one that must produce those rules' findings, and `// ok: <id>` as one
- * that must not. A finding of the family's rules on an unannotated line fails too (Noisy).
+ * The shipped rule fixtures (rules/families/<family>.fixture.*), run the way `ascendify test` runs them: every
+ * `ruleid` line produces its rule's finding with the answers its annotation states per target, no `ok` line does,
+ * and no finding of the family's rules lands on an unannotated line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../src/analyze.js';
 import { loadCatalog, SHIPPED_RULES_DIR } from '../../src/catalog/load.js';
+import { checkFixture, parseAnnotations, statusList, updateFixture } from '../../src/core/rule-tests.js';
 
 const catalog = loadCatalog();
 const dir = join(SHIPPED_RULES_DIR, 'families');
-const fixtures = readdirSync(dir).filter((f) => /\.fixture\.(cu|cuh|cpp|h|cmake|mk|py|txt|toml|yml)$/.test(f)).sort();
-/** `// ruleid: x` in C/C++/CUDA fixtures, `# ruleid: x` in CMake, Makefile and Python ones. */
-const ANNOTATION = /^\s*(?:\/\/|#)\s*(ruleid|ok|todoruleid|todook):\s*(.+?)\s*$/;
-
-interface Expectation {
-  kind: string;
-  ids: string[];
-  line: number;
-}
-
-function annotations(text: string): Expectation[] {
-  const lines = text.split('\n');
-  const out: Expectation[] = [];
-  lines.forEach((line, i) => {
-    const m = ANNOTATION.exec(line);
-    if (!m) return;
-    let target = i + 1;
-    while (target < lines.length && ANNOTATION.test(lines[target] as string)) target++;
-    out.push({ kind: m[1] as string, ids: (m[2] as string).split(',').map((s) => s.trim()).filter(Boolean), line: target + 1 });
-  });
-  return out;
-}
+const fixtures = readdirSync(dir).filter((f) => f.includes('.fixture.')).sort();
 
 describe('rule fixtures', () => {
   it('every family file has a fixture', () => {
     const families = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
-    const missing = families.filter((f) => !fixtures.some((x) => x.startsWith(`${f}.fixture.`)));
-    expect(missing).toEqual([]);
+    expect(families.filter((f) => !fixtures.some((x) => x.startsWith(`${f}.fixture.`)))).toEqual([]);
   });
 
   for (const fixture of fixtures) {
     it(fixture, () => {
       const family = fixture.replace(/\.fixture\..*$/, '');
-      const ruleFile = `families/${family}.yaml`;
-      const familyRules = new Set(catalog.rules.filter((r) => r.file === ruleFile).map((r) => r.id));
+      const rules = new Set(catalog.rules.filter((r) => r.file === `families/${family}.yaml`).map((r) => r.id));
       const text = readFileSync(join(dir, fixture), 'utf8');
-      const expected = annotations(text);
-      const unknownIds = expected.flatMap((e) => e.ids).filter((id) => !familyRules.has(id));
-      expect(unknownIds, `annotations must name rules of ${ruleFile}`).toEqual([]);
-      const report = scan({ paths: [join(dir, fixture)], catalog });
-      const found = new Set(report.findings.filter((f) => f.ruleId).map((f) => `${f.line}:${f.ruleId}`));
-      const missing: string[] = [];
-      const noisy: string[] = [];
-      const allowed = new Set<string>();
-      for (const e of expected) {
-        for (const id of e.ids) {
-          const key = `${e.line}:${id}`;
-          if (e.kind === 'ruleid' && !found.has(key)) missing.push(key);
-          if (e.kind === 'ok' && found.has(key)) noisy.push(key);
-          if (e.kind === 'ruleid' || e.kind === 'todook' || e.kind === 'todoruleid') allowed.add(key);
-        }
-      }
-      for (const f of report.findings) {
-        if (f.ruleId && familyRules.has(f.ruleId) && !allowed.has(`${f.line}:${f.ruleId}`) && !noisy.includes(`${f.line}:${f.ruleId}`)) {
-          noisy.push(`${f.line}:${f.ruleId} (unannotated: ${f.snippet})`);
-        }
-      }
-      expect({ missing, noisy }).toEqual({ missing: [], noisy: [] });
-      expect(expected.some((e) => e.kind === 'ruleid'), 'a fixture with no ruleid annotation tests nothing').toBe(true);
+      const result = checkFixture(`families/${fixture}`, text, catalog, rules);
+      expect({ errors: result.errors, missing: result.missing, noisy: result.noisy, wrong: result.wrong }).toEqual({ errors: [], missing: [], noisy: [], wrong: [] });
+      // Every ruleid annotation states the answers, so a changed answer fails here (npm run update-expected after a deliberate change).
+      const expectations = parseAnnotations(text).filter((e) => e.kind === 'ruleid');
+      expect(expectations.filter((e) => !Object.keys(e.statuses).length).map((e) => `${e.line}:${e.ruleId}`)).toEqual([]);
     });
   }
+});
+
+describe('the fixture checker', () => {
+  const rules = new Set(['runtime-malloc', 'runtime-free']);
+  const check = (text: string) => checkFixture('t.fixture.cu', text, catalog, rules);
+
+  it('tells validated, missing, noisy and wrong apart', () => {
+    const r = check([
+      '// ruleid: runtime-malloc *=direct',
+      'void a() { cudaMalloc(0, 1); }',
+      '// ruleid: runtime-free ascend=none',
+      'void b() { cudaFree(0); }',
+      '// ruleid: runtime-malloc',
+      'void c() { }',
+      'void d() { cudaFree(0); }',
+      '// ok: runtime-malloc',
+      'void e() { cudaMalloc(0, 1); }',
+    ].join('\n'));
+    expect(r.validated).toEqual(['2:runtime-malloc']);
+    expect(r.wrong.map((w) => `${w.line}:${w.target}:${w.expected}->${w.actual}`)).toEqual(['4:ascend-910b:none->direct', '4:ascend-910c:none->direct', '4:ascend-950:none->direct']);
+    expect(r.missing).toEqual(['6:runtime-malloc']);
+    expect(r.noisy).toEqual(['9:runtime-malloc', '7:runtime-free (unannotated: void d() { cudaFree(0); })']);
+  });
+
+  it('reports a fixture that names foreign rules, tests nothing or writes a bad status', () => {
+    expect(check('// ruleid: nccl-all-reduce\nncclAllReduce(0);\n').errors).toEqual([
+      'annotations name rules this rule file does not define: nccl-all-reduce',
+    ]);
+    expect(check('// ok: runtime-malloc\nint x;\n').errors).toEqual(['no ruleid annotation: the fixture tests nothing']);
+    expect(check('// ruleid: runtime-malloc ascend=fine\ncudaMalloc(0, 1);\n').errors[0]).toMatch(/"ascend=fine" is not target=status/);
+    expect(check('// ruleid: runtime-malloc mars=direct\nvoid a() { cudaMalloc(0, 1); }\n').errors[0]).toMatch(/"mars" is no profile or vendor/);
+  });
+
+  it('writes answers the short way and rewrites them on update', () => {
+    const profiles = catalog.profiles;
+    const all = Object.fromEntries(profiles.map((p) => [p.id, 'direct' as const]));
+    expect(statusList(all, profiles)).toBe('*=direct');
+    expect(statusList({ ...all, 'ascend-950': 'partial' }, profiles)).toBe('ascend-910b=direct ascend-910c=direct ascend-950=partial cambricon=direct');
+    const updated = updateFixture('t.fixture.cu', '// ruleid: runtime-malloc ascend=none\nvoid a() { cudaMalloc(0, 1); }\n', catalog);
+    expect(updated).toBe('// ruleid: runtime-malloc *=direct\nvoid a() { cudaMalloc(0, 1); }\n');
+  });
 });
