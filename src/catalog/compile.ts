@@ -7,6 +7,7 @@ import type {
 } from '../model/index.js';
 import type { ProfilesFile } from '../model/generated/profiles.js';
 import type { RecognitionFile } from '../model/generated/recognition.js';
+import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { VENDORS } from '../model/index.js';
 import { byCodePoint } from '../util/order.js';
 import { CatalogError } from './errors.js';
@@ -27,6 +28,8 @@ export interface CatalogSources {
   inventory?: { file: string; text: string };
   /** rules/effort.yaml, validated: the default effort weights. */
   effort: Record<string, unknown>;
+  /** rules/vocabulary.yaml, validated. */
+  vocabulary: VocabularyFile;
   version: string;
 }
 
@@ -221,5 +224,6 @@ export function compileCatalog(src: CatalogSources): Catalog {
     warnings,
     files,
     effortDefaults: src.effort,
+    vocabulary: src.vocabulary,
   };
 }

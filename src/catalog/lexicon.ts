@@ -50,5 +50,6 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     deviceOnly,
     identifierPatterns: [...catalog.recognition.identifiers.map((x) => x.pattern), ...prefixPatterns, ...targets.flatMap((t) => t.identifiers)],
     headerPatterns: [...headerRules, ...catalog.recognition.headers, ...targets.flatMap((t) => t.headers)],
+    vocabulary: catalog.vocabulary,
   };
 }

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { Catalog, Profile, RawRuleFile } from '../model/index.js';
 import type { ProfilesFile } from '../model/generated/profiles.js';
 import type { RecognitionFile } from '../model/generated/recognition.js';
+import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { InputError } from '../util/errors.js';
 import { byCodePoint } from '../util/order.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
@@ -99,6 +100,7 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
   return compileCatalog({
     profiles: { file: 'rules/profiles.yaml', data: read<ProfilesFile>('profiles', join(dir, 'profiles.yaml')) },
     recognition: { file: 'rules/recognition.yaml', data: read<RecognitionFile>('recognition', join(dir, 'recognition.yaml')) },
+    vocabulary: read<VocabularyFile>('vocabulary', existsSync(join(dir, 'vocabulary.yaml')) ? join(dir, 'vocabulary.yaml') : join(SHIPPED_RULES_DIR, 'vocabulary.yaml')),
     ruleFiles,
     inventory,
     // A rules folder of its own (tests, forks) may leave the effort weights to the shipped ones.

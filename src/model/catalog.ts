@@ -54,6 +54,8 @@ export interface Catalog {
   recognition: Recognition;
   /** Problems that do not stop a scan (e.g. two shipped rules for one symbol); the catalog tests require none. */
   warnings: string[];
+  /** rules/vocabulary.yaml, validated: what the build-file and Python front ends recognise. */
+  vocabulary: import('./generated/vocabulary.js').VocabularyFile;
   /** rules/effort.yaml, validated: the default effort weights (resolved by score/weights.ts, merged with a config file's). */
   effortDefaults: Record<string, unknown>;
   /** The rule files read, relative to their rules directory, with user rule files marked. */

@@ -1,6 +1,7 @@
 /** Types of the discover and parse stages: what a file is and what its code uses and defines. */
 
 import type { Language } from './generated/report.js';
+import type { VocabularyFile } from './generated/vocabulary.js';
 
 /** A file found by discovery. `path` is relative to the scan root, with / separators. */
 export interface SourceFile {
@@ -111,4 +112,6 @@ export interface Lexicon {
   identifierPatterns: readonly RegExp[];
   /** Patterns for CUDA-looking header paths. */
   headerPatterns: readonly RegExp[];
+  /** What the build-file and Python front ends recognise (rules/vocabulary.yaml), as plain data. */
+  vocabulary: VocabularyFile;
 }

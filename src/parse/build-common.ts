@@ -1,47 +1,50 @@
 /**
- * What the CMake, Makefile and Python front ends share: the nvcc command-line vocabulary
- * (compiler, flags, CUDA link libraries) with its canonical symbols, occurrence building,
- * and `# ascendify-ignore` comments. docs/build-and-python.md lists the symbols.
+ * What the CMake, Makefile and Python front ends share: their vocabulary (rules/vocabulary.yaml, compiled once),
+ * nvcc flags and CUDA link libraries in text, occurrence building, and `# ascendify-ignore` comments.
+ * docs/build-and-python.md lists the symbols.
  */
 import type { FileFacts, Language, Occurrence, Role, Suppression } from '../model/index.js';
+import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { indexLines, occurrenceAt, position, type LineIndex } from './source-text.js';
 
-/**
- * nvcc flags, canonical symbol `nvcc:<flag>` (short and long spellings share one symbol).
- * `unique` flags belong to nvcc alone and count wherever they appear in code; the others
- * (`-arch`) count only in an nvcc context: an nvcc command line or a CUDA flags variable.
- */
-interface FlagSpec {
-  symbol: string;
-  spellings: string[];
-  unique: boolean;
+/** rules/vocabulary.yaml compiled for matching: sets, maps and regular expressions (built once per vocabulary). */
+export interface BuildWords {
+  /** nvcc option spellings -> the option (its symbol, and whether nvcc alone has it). */
+  spellings: Map<string, { symbol: string; unique: boolean }>;
+  libraries: Set<string>;
+  cmake: { packages: Map<string, string>; commands: Set<string>; variables: Set<string>; variablePatterns: RegExp[]; flagVariable: RegExp };
+  make: { homeVariables: Set<string>; flagVariable: RegExp };
+  python: { tracked: string[]; libraries: [string, string][]; deviceTypeFunctions: Set<string>; cudaDevice: RegExp };
+  deps: { cudaBuild: RegExp; cudaIndex: RegExp };
 }
 
-const FLAGS: FlagSpec[] = [
-  { symbol: 'nvcc:-arch', spellings: ['-arch', '--gpu-architecture'], unique: false },
-  { symbol: 'nvcc:-code', spellings: ['-code', '--gpu-code'], unique: false },
-  { symbol: 'nvcc:-gencode', spellings: ['-gencode', '--generate-code'], unique: true },
-  { symbol: 'nvcc:--use_fast_math', spellings: ['--use_fast_math', '-use_fast_math'], unique: true },
-  { symbol: 'nvcc:-rdc', spellings: ['-rdc', '--relocatable-device-code', '-dc', '--device-c'], unique: true },
-  { symbol: 'nvcc:-Xcompiler', spellings: ['-Xcompiler', '--compiler-options'], unique: true },
-  { symbol: 'nvcc:-Xptxas', spellings: ['-Xptxas', '--ptxas-options'], unique: true },
-  { symbol: 'nvcc:--expt-relaxed-constexpr', spellings: ['--expt-relaxed-constexpr', '-expt-relaxed-constexpr'], unique: true },
-  { symbol: 'nvcc:--extended-lambda', spellings: ['--extended-lambda', '--expt-extended-lambda', '-expt-extended-lambda', '-extended-lambda'], unique: true },
-  { symbol: 'nvcc:-lineinfo', spellings: ['-lineinfo', '--generate-line-info'], unique: true },
-  { symbol: 'nvcc:-maxrregcount', spellings: ['-maxrregcount', '--maxrregcount'], unique: true },
-  { symbol: 'nvcc:--default-stream', spellings: ['--default-stream', '-default-stream'], unique: true },
-  { symbol: 'nvcc:-ccbin', spellings: ['-ccbin', '--compiler-bindir'], unique: true },
-  { symbol: 'nvcc:-Xcudafe', spellings: ['-Xcudafe', '--cudafe-options'], unique: true },
-];
+const compiled = new WeakMap<VocabularyFile, BuildWords>();
 
-const SPELLING = new Map<string, FlagSpec>(FLAGS.flatMap((f) => f.spellings.map((s) => [s, f] as const)));
-
-/** CUDA libraries as link names; `-l<name>` is the canonical symbol. */
-export const CUDA_LIBRARIES = new Set([
-  'cudart', 'cudart_static', 'cuda', 'cublas', 'cublasLt', 'cublas_static', 'cudnn', 'nccl', 'nccl_static', 'cufft',
-  'cufftw', 'curand', 'cusparse', 'cusolver', 'nvrtc', 'nvToolsExt', 'nvidia-ml', 'cupti', 'nvjpeg', 'nppc', 'nppial',
-  'nppicc', 'nppig', 'nppif', 'nvJitLink',
-]);
+export function buildWords(v: VocabularyFile): BuildWords {
+  let w = compiled.get(v);
+  if (w) return w;
+  w = {
+    spellings: new Map(v.nvcc.flags.flatMap((f) => f.spellings.map((s) => [s, { symbol: f.symbol, unique: f.unique }] as const))),
+    libraries: new Set(v.nvcc.libraries),
+    cmake: {
+      packages: new Map(v.cmake.packages.map((p) => [p.toUpperCase(), p])),
+      commands: new Set(v.cmake.commands.map((c) => c.toLowerCase())),
+      variables: new Set(v.cmake.variables),
+      variablePatterns: v.cmake.variablePatterns.map((p) => new RegExp(p)),
+      flagVariable: new RegExp(v.cmake.flagVariable, 'i'),
+    },
+    make: { homeVariables: new Set(v.make.homeVariables), flagVariable: new RegExp(v.make.flagVariable, 'i') },
+    python: {
+      tracked: v.python.tracked,
+      libraries: Object.entries(v.python.libraries),
+      deviceTypeFunctions: new Set(v.python.deviceTypeFunctions),
+      cudaDevice: new RegExp(v.python.cudaDevice),
+    },
+    deps: { cudaBuild: new RegExp(v.deps.cudaBuild), cudaIndex: new RegExp(v.deps.cudaIndex) },
+  };
+  compiled.set(v, w);
+  return w;
+}
 
 /** A flag candidate: a `-`word, optionally `=value` or followed by a separate value. */
 const FLAG_TOKEN = /(?<![\w$.=-])(-{1,2}[A-Za-z][\w-]*)(=[^\s"';)]*)?/g;
@@ -56,11 +59,11 @@ export interface Hit {
 }
 
 /** nvcc flags in a piece of code text; `nvccContext` admits the flags nvcc shares with other compilers. */
-export function nvccFlags(text: string, nvccContext: boolean): Hit[] {
+export function nvccFlags(text: string, nvccContext: boolean, words: BuildWords): Hit[] {
   const out: Hit[] = [];
   FLAG_TOKEN.lastIndex = 0;
   for (let m = FLAG_TOKEN.exec(text); m; m = FLAG_TOKEN.exec(text)) {
-    const spec = SPELLING.get(m[1] as string);
+    const spec = words.spellings.get(m[1] as string);
     if (!spec) continue;
     if (!spec.unique) {
       const value = m[2] ?? /^\s+(\S+)/.exec(text.slice(m.index + m[0].length))?.[1] ?? '';
@@ -73,11 +76,11 @@ export function nvccFlags(text: string, nvccContext: boolean): Hit[] {
 }
 
 /** `-lcublas` and friends in a piece of code text. */
-export function linkFlags(text: string): Hit[] {
+export function linkFlags(text: string, words: BuildWords): Hit[] {
   const out: Hit[] = [];
   LIBRARY_TOKEN.lastIndex = 0;
   for (let m = LIBRARY_TOKEN.exec(text); m; m = LIBRARY_TOKEN.exec(text)) {
-    if (CUDA_LIBRARIES.has(m[1] as string)) out.push({ symbol: `-l${m[1] as string}`, start: m.index, end: m.index + m[0].length });
+    if (words.libraries.has(m[1] as string)) out.push({ symbol: `-l${m[1] as string}`, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

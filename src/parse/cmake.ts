@@ -9,7 +9,8 @@
  * Symbols: docs/build-and-python.md.
  */
 import type { FileFacts, Language, Suppression } from '../model/index.js';
-import { CUDA_LIBRARIES, linkFlags, nvccFlags, OccurrenceSink, suppressionsIn } from './build-common.js';
+import type { VocabularyFile } from '../model/generated/vocabulary.js';
+import { buildWords, linkFlags, nvccFlags, OccurrenceSink, suppressionsIn, type BuildWords } from './build-common.js';
 import { lineOf } from './source-text.js';
 
 export interface CMakeArgument {
@@ -168,28 +169,7 @@ export function tokenizeCMake(text: string): CMakeTokens {
   return { commands, comments, errors };
 }
 
-/** Packages whose find_package() pulls in CUDA; key: the name upper-cased, value: the canonical spelling. */
-const CUDA_PACKAGES: Record<string, string> = {
-  CUDA: 'CUDA', CUDATOOLKIT: 'CUDAToolkit', NCCL: 'NCCL', CUDNN: 'CUDNN', CUTLASS: 'CUTLASS', NVTX: 'NVTX', TENSORRT: 'TensorRT',
-};
-
-/** FindCUDA (deprecated module) commands, lower-cased. */
-const FINDCUDA_COMMANDS = new Set([
-  'cuda_add_executable', 'cuda_add_library', 'cuda_add_cublas_to_target', 'cuda_add_cufft_to_target', 'cuda_include_directories',
-  'cuda_compile', 'cuda_compile_ptx', 'cuda_compile_fatbin', 'cuda_compile_cubin', 'cuda_wrap_srcs', 'cuda_select_nvcc_arch_flags',
-  'cuda_link_separable_compilation_objects', 'cuda_build_clean_target',
-]);
-
-/** FindCUDA and CUDA toolchain variables and properties counted by name (CMAKE_CUDA_* and CUDAToolkit_* count by pattern). */
-const CUDA_VARIABLES = new Set([
-  'CUDA_ARCHITECTURES', 'CUDA_SEPARABLE_COMPILATION', 'CUDA_RESOLVE_DEVICE_SYMBOLS', 'CUDA_STANDARD', 'CUDA_STANDARD_REQUIRED',
-  'CUDA_RUNTIME_LIBRARY', 'CUDA_PTX_COMPILATION', 'CUDA_NVCC_FLAGS', 'CUDA_NVCC_FLAGS_DEBUG', 'CUDA_NVCC_FLAGS_RELEASE',
-  'CUDA_PROPAGATE_HOST_FLAGS', 'CUDA_HOST_COMPILER', 'CUDA_TOOLKIT_ROOT_DIR', 'CUDA_INCLUDE_DIRS', 'CUDA_LIBRARIES',
-  'CUDA_CUBLAS_LIBRARIES', 'CUDA_CUFFT_LIBRARIES', 'CUDA_curand_LIBRARY', 'CUDA_cusparse_LIBRARY', 'CUDA_cusolver_LIBRARY',
-  'CUDA_CUDART_LIBRARY', 'CUDA_CUDA_LIBRARY', 'CUDA_nvToolsExt_LIBRARY', 'CUDA_FOUND', 'CUDA_HOME', 'CUDA_PATH',
-  'CUDA_ROOT',
-]);
-const CUDA_VARIABLE_PATTERN = /^(CMAKE_CUDA_\w+|CUDAToolkit_\w+)$/;
+/** CMake commands whose arguments list source files and link libraries (CMake's own vocabulary, not CUDA's). */
 const SOURCE_COMMANDS = new Set([
   'add_library', 'add_executable', 'target_sources', 'set_source_files_properties', 'file', 'set', 'list', 'cuda_add_library',
   'cuda_add_executable', 'cuda_compile', 'cuda_compile_ptx', 'cuda_wrap_srcs',
@@ -201,17 +181,17 @@ const IMPORTED_TARGET = /(?<![\w:])CUDA::[A-Za-z_][\w-]*/g;
 const LANGUAGE_GENEX = /\$<(?:COMPILE|LINK)_LANG(?:UAGE|_AND_ID):CUDA\b[^>]*>?/g;
 const CU_SOURCE = /\.cu$/i;
 
-function isCudaVariable(name: string): boolean {
-  return CUDA_VARIABLES.has(name) || CUDA_VARIABLE_PATTERN.test(name);
+function isCudaVariable(name: string, words: BuildWords): boolean {
+  return words.cmake.variables.has(name) || words.cmake.variablePatterns.some((p) => p.test(name));
 }
 
 /** Does a command set or append to a CUDA flags variable (its first argument)? Its values are then an nvcc context. */
-function setsCudaFlags(name: string, args: CMakeArgument[]): boolean {
+function setsCudaFlags(name: string, args: CMakeArgument[], words: BuildWords): boolean {
   const first = name === 'list' || name === 'string' ? args[1]?.value : args[0]?.value;
-  return (name === 'set' || name === 'list' || name === 'string') && first !== undefined && /CUDA.*FLAGS|NVCC|CUDA_ARCH/i.test(first);
+  return (name === 'set' || name === 'list' || name === 'string') && first !== undefined && words.cmake.flagVariable.test(first);
 }
 
-function scanCommand(sink: OccurrenceSink, cmd: CMakeCommand): void {
+function scanCommand(sink: OccurrenceSink, cmd: CMakeCommand, words: BuildWords): void {
   const name = cmd.name.toLowerCase();
   const args = cmd.args;
   const values = args.map((a) => a.value);
@@ -224,21 +204,21 @@ function scanCommand(sink: OccurrenceSink, cmd: CMakeCommand): void {
     if (cuda) sink.add('project(LANGUAGES CUDA)', 'call', cuda.start, cuda.end);
   }
   if (name === 'find_package' && args[0]) {
-    const pkg = CUDA_PACKAGES[args[0].value.toUpperCase()];
+    const pkg = words.cmake.packages.get(args[0].value.toUpperCase());
     if (pkg) sink.add(`find_package(${pkg})`, 'call', args[0].start, args[0].end);
   }
-  if (FINDCUDA_COMMANDS.has(name)) sink.add(name, 'call', cmd.start, cmd.start + cmd.name.length);
+  if (words.cmake.commands.has(name)) sink.add(name, 'call', cmd.start, cmd.start + cmd.name.length);
 
-  const nvccContext = setsCudaFlags(name, args) || name === 'cuda_add_library' || name === 'cuda_add_executable';
+  const nvccContext = setsCudaFlags(name, args, words) || name === 'cuda_add_library' || name === 'cuda_add_executable';
   args.forEach((arg, index) => {
     const v = arg.value;
     if (arg.kind !== 'bracket') {
       // Variable names as arguments (set(CMAKE_CUDA_ARCHITECTURES ...), PROPERTIES CUDA_ARCHITECTURES) and ${references}.
-      if (arg.kind === 'unquoted' && isCudaVariable(v)) sink.add(v, 'value', arg.start, arg.end);
+      if (arg.kind === 'unquoted' && isCudaVariable(v, words)) sink.add(v, 'value', arg.start, arg.end);
       VAR_REF.lastIndex = 0;
       for (let m = VAR_REF.exec(v); m; m = VAR_REF.exec(v)) {
         const ref = m[1] as string;
-        if (isCudaVariable(ref)) sink.add(ref, 'value', arg.start + m.index, arg.start + m.index + m[0].length);
+        if (isCudaVariable(ref, words)) sink.add(ref, 'value', arg.start + m.index, arg.start + m.index + m[0].length);
       }
     }
     IMPORTED_TARGET.lastIndex = 0;
@@ -249,18 +229,19 @@ function scanCommand(sink: OccurrenceSink, cmd: CMakeCommand): void {
       sink.add('LANGUAGE CUDA', 'value', arg.start, (args[index + 1] as CMakeArgument).end);
     }
     const inGenex = /\$<\$<COMPILE_LANG(?:UAGE|_AND_ID):CUDA/.test(v);
-    for (const hit of nvccFlags(v, nvccContext || inGenex)) sink.add(hit.symbol, 'value', arg.start + hit.start, arg.start + hit.end);
-    for (const hit of linkFlags(v)) sink.add(hit.symbol, 'value', arg.start + hit.start, arg.start + hit.end);
-    if (LINK_COMMANDS.has(name) && index > 0 && CUDA_LIBRARIES.has(v)) sink.add(`-l${v}`, 'value', arg.start, arg.end);
+    for (const hit of nvccFlags(v, nvccContext || inGenex, words)) sink.add(hit.symbol, 'value', arg.start + hit.start, arg.start + hit.end);
+    for (const hit of linkFlags(v, words)) sink.add(hit.symbol, 'value', arg.start + hit.start, arg.start + hit.end);
+    if (LINK_COMMANDS.has(name) && index > 0 && words.libraries.has(v)) sink.add(`-l${v}`, 'value', arg.start, arg.end);
     if (SOURCE_COMMANDS.has(name) && CU_SOURCE.test(v)) sink.add('.cu', 'value', arg.start, arg.end);
   });
 }
 
-/** Facts of one CMake file. The lexicon is not needed: the detector knows its own vocabulary. */
-export function extractCMakeFacts(path: string, language: Language, text: string): FileFacts {
+/** Facts of one CMake file, with the vocabulary of rules/vocabulary.yaml. */
+export function extractCMakeFacts(path: string, language: Language, text: string, vocabulary: VocabularyFile): FileFacts {
+  const words = buildWords(vocabulary);
   const sink = new OccurrenceSink(text);
   const tokens = tokenizeCMake(text);
-  for (const cmd of tokens.commands) scanCommand(sink, cmd);
+  for (const cmd of tokens.commands) scanCommand(sink, cmd, words);
   const suppressions: Suppression[] = [];
   for (const c of tokens.comments) {
     if (c.text.includes('ascendify-ignore')) suppressions.push(...suppressionsIn(c.text, lineOf(sink.lines, c.start) + 1));

@@ -14,13 +14,13 @@ import { extractDependencyFacts } from './python-deps.js';
 export function extractFactsFor(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
   switch (language) {
     case 'cmake':
-      return extractCMakeFacts(path, language, text);
+      return extractCMakeFacts(path, language, text, lexicon.vocabulary);
     case 'make':
-      return extractMakefileFacts(path, language, text);
+      return extractMakefileFacts(path, language, text, lexicon.vocabulary);
     case 'python':
-      return extractPythonFacts(path, language, text);
+      return extractPythonFacts(path, language, text, lexicon.vocabulary);
     case 'deps':
-      return extractDependencyFacts(path, language, text);
+      return extractDependencyFacts(path, language, text, lexicon.vocabulary);
     default:
       return extractFacts(parser, path, language, text, lexicon);
   }

@@ -10,7 +10,8 @@
  * location (CUDA_HOME and friends). Symbols: docs/build-and-python.md.
  */
 import type { FileFacts, Language, Suppression } from '../model/index.js';
-import { linkFlags, nvccFlags, OccurrenceSink, suppressionsIn } from './build-common.js';
+import type { VocabularyFile } from '../model/generated/vocabulary.js';
+import { buildWords, linkFlags, nvccFlags, OccurrenceSink, suppressionsIn } from './build-common.js';
 
 export interface LogicalLine {
   /** The code of the line: continuations joined with one space, the comment removed. */
@@ -87,14 +88,13 @@ export function makeLines(text: string): LogicalLine[] {
 const ASSIGNMENT = /^\s*(?:(?:override|export|private)\s+)*([A-Za-z_][\w.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)/;
 const NVCC_WORD = /(?<![\w.-])nvcc(?:\.exe)?(?![\w.-])/g;
 const VAR_USE = /\$[({]([A-Za-z_][\w.-]*)[)}]/g;
-const CUDA_HOME_VARS = new Set(['CUDA_HOME', 'CUDA_PATH', 'CUDA_ROOT', 'CUDA_DIR', 'CUDA_TOOLKIT_ROOT_DIR', 'CUDA_INSTALL_PATH']);
 const CUDA_INSTALL_PATH = /\/usr\/local\/cuda(?:-[\d.]+)?(?![\w.-])/g;
 const CU_WORD = /(?<![\w.-])[\w./%*$(){}-]*\.cu(?![\w.])/g;
 /** Variables whose values are nvcc flags by convention. */
-const NVCC_FLAG_VARIABLE = /NVCC|CUDA.*FLAGS|CU_?FLAGS|GENCODE|CUDA_ARCH|SMS|GPU_ARCH/i;
 
 /** Facts of one Makefile. */
-export function extractMakefileFacts(path: string, language: Language, text: string): FileFacts {
+export function extractMakefileFacts(path: string, language: Language, text: string, vocabulary: VocabularyFile): FileFacts {
+  const words = buildWords(vocabulary);
   const sink = new OccurrenceSink(text);
   const lines = makeLines(text);
   const suppressions: Suppression[] = [];
@@ -132,18 +132,18 @@ export function extractMakefileFacts(path: string, language: Language, text: str
         add(line, 'nvcc', m.index, m.index + m[0].length);
         invokesNvcc = true;
       }
-      if (CUDA_HOME_VARS.has(name)) add(line, 'CUDA_HOME', m.index, m.index + m[0].length);
+      if (words.make.homeVariables.has(name)) add(line, 'CUDA_HOME', m.index, m.index + m[0].length);
     }
-    if (assignment && CUDA_HOME_VARS.has(assignment[1] as string)) {
+    if (assignment && words.make.homeVariables.has(assignment[1] as string)) {
       const start = code.indexOf(assignment[1] as string);
       add(line, 'CUDA_HOME', start, start + (assignment[1] as string).length);
     }
     CUDA_INSTALL_PATH.lastIndex = 0;
     for (let m = CUDA_INSTALL_PATH.exec(code); m; m = CUDA_INSTALL_PATH.exec(code)) add(line, 'CUDA_HOME', m.index, m.index + m[0].length);
 
-    const nvccContext = invokesNvcc || (assignment !== null && NVCC_FLAG_VARIABLE.test(assignment[1] as string));
-    for (const hit of nvccFlags(code, nvccContext)) add(line, hit.symbol, hit.start, hit.end);
-    for (const hit of linkFlags(code)) add(line, hit.symbol, hit.start, hit.end);
+    const nvccContext = invokesNvcc || (assignment !== null && words.make.flagVariable.test(assignment[1] as string));
+    for (const hit of nvccFlags(code, nvccContext, words)) add(line, hit.symbol, hit.start, hit.end);
+    for (const hit of linkFlags(code, words)) add(line, hit.symbol, hit.start, hit.end);
     if (!line.recipe) {
       CU_WORD.lastIndex = 0;
       for (let m = CU_WORD.exec(code); m; m = CU_WORD.exec(code)) add(line, '.cu', m.index, m.index + m[0].length);

@@ -6,12 +6,11 @@
  * Comments are skipped except for `# ascendify-ignore` suppressions.
  */
 import type { FileFacts, Language, Suppression } from '../model/index.js';
-import { OccurrenceSink, suppressionsIn } from './build-common.js';
+import type { VocabularyFile } from '../model/generated/vocabulary.js';
+import { buildWords, OccurrenceSink, suppressionsIn } from './build-common.js';
 
 /** A requirement at the start of a string or line: name, optional extras, then a version spec or the end. */
 const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(?:[<>=!~^@;,]|$)/;
-const CUDA_INDEX = /download\.pytorch\.org\/whl\/cu\d+|\/whl\/cu\d+/;
-const CUDA_BUILD = /\+cu\d+/;
 
 const normalise = (name: string): string => name.toLowerCase().replace(/_/g, '-');
 
@@ -28,7 +27,8 @@ function commentStart(line: string): number {
   return -1;
 }
 
-export function extractDependencyFacts(path: string, language: Language, text: string): FileFacts {
+export function extractDependencyFacts(path: string, language: Language, text: string, vocabulary: VocabularyFile): FileFacts {
+  const { cudaBuild, cudaIndex } = buildWords(vocabulary).deps;
   const sink = new OccurrenceSink(text);
   const suppressions: Suppression[] = [];
   const isToml = path.endsWith('.toml');
@@ -43,11 +43,11 @@ export function extractDependencyFacts(path: string, language: Language, text: s
     if (!line.trim()) return;
     const report = (name: string, col: number, whole: string): void => {
       const n = normalise(name);
-      const cudaTorch = (n === 'torch' || n === 'pytorch') && CUDA_BUILD.test(whole);
+      const cudaTorch = (n === 'torch' || n === 'pytorch') && cudaBuild.test(whole);
       sink.add(cudaTorch ? 'pip:torch+cuda' : `pip:${n}`, 'token', start + col, start + col + name.length);
     };
-    if (CUDA_INDEX.test(line)) {
-      const col = line.search(CUDA_INDEX);
+    if (cudaIndex.test(line)) {
+      const col = line.search(cudaIndex);
       sink.add('pip:torch+cuda', 'token', start + col, start + line.trimEnd().length);
     }
     if (isToml) {

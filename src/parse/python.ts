@@ -15,7 +15,8 @@
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
 import type { FileFacts, Language, Suppression } from '../model/index.js';
-import { linkFlags, nvccFlags, OccurrenceSink, suppressionsIn } from './build-common.js';
+import type { VocabularyFile } from '../model/generated/vocabulary.js';
+import { buildWords, linkFlags, nvccFlags, OccurrenceSink, suppressionsIn, type BuildWords } from './build-common.js';
 
 type Node = Parser.SyntaxNode;
 
@@ -28,37 +29,20 @@ export function createPythonParser(): Parser {
   return p;
 }
 
-/** Dotted names under these prefixes are reported as written (after alias resolution). */
-const TRACKED = [
-  'torch.cuda', 'torch.backends.cudnn', 'torch.backends.cuda', 'torch.version.cuda', 'torch.distributed.is_nccl_available',
-  'torch.distributed.Backend.NCCL', 'torch.utils.cpp_extension.CUDAExtension', 'torch.utils.cpp_extension.BuildExtension',
-  'torch.utils.cpp_extension.CUDA_HOME', 'torch.utils.cpp_extension.include_paths', 'numba.cuda.jit', 'triton.jit',
-  'triton.autotune', 'cupy.RawKernel', 'cupy.ElementwiseKernel', 'cupy.ReductionKernel', 'pycuda.compiler.SourceModule',
-];
-
-/** Python libraries that exist only for CUDA; an import of any of their modules is one finding. */
-const CUDA_LIBRARIES: Record<string, string> = {
-  cupy: 'import cupy', cupyx: 'import cupy', pycuda: 'import pycuda', triton: 'import triton', pynvml: 'import pynvml',
-  'numba.cuda': 'import numba.cuda', 'cuda.cudart': 'import cuda', 'cuda.cuda': 'import cuda', 'cuda.bindings': 'import cuda',
-  'cuda.core': 'import cuda', 'cuda.nvrtc': 'import cuda', tensorrt: 'import tensorrt', apex: 'import apex',
-  flash_attn: 'import flash_attn',
-};
-
-const CUDA_DEVICE = /^cuda(:\d+)?$/;
-const AMP_FUNCTIONS = new Set(['torch.autocast', 'torch.amp.autocast', 'torch.amp.GradScaler', 'torch.GradScaler']);
-
 interface Scope {
   aliases: Map<string, string>;
+  /** The vocabulary (rules/vocabulary.yaml): tracked prefixes, CUDA-only libraries, the device strings. */
+  words: BuildWords;
 }
 
 /** Is `name` (after alias resolution) under one of the prefixes? */
-function tracked(name: string): boolean {
-  return TRACKED.some((p) => name === p || name.startsWith(`${p}.`));
+function tracked(name: string, scope: Scope): boolean {
+  return scope.words.python.tracked.some((p) => name === p || name.startsWith(`${p}.`));
 }
 
 /** The CUDA library an imported module belongs to: `cupy.cuda` -> `import cupy`, `numba.cuda.random` -> `import numba.cuda`. */
-function libraryOf(module: string): string | undefined {
-  for (const [prefix, symbol] of Object.entries(CUDA_LIBRARIES)) {
+function libraryOf(module: string, scope: Scope): string | undefined {
+  for (const [prefix, symbol] of scope.words.python.libraries) {
     if (module === prefix || module.startsWith(`${prefix}.`)) return symbol;
   }
   return undefined;
@@ -72,16 +56,16 @@ function stringValue(node: Node | null | undefined): string | undefined {
 }
 
 /** A string literal, or a conditional expression with one (`"cuda" if ok else "cpu"`), whose value names a CUDA device. */
-function cudaString(node: Node | null | undefined): Node | undefined {
+function cudaString(node: Node | null | undefined, scope: Scope): Node | undefined {
   if (!node) return undefined;
-  if (node.type === 'string') return CUDA_DEVICE.test(stringValue(node) ?? '') ? node : undefined;
+  if (node.type === 'string') return scope.words.python.cudaDevice.test(stringValue(node) ?? '') ? node : undefined;
   if (node.type === 'conditional_expression') {
     for (const c of node.namedChildren) {
-      const hit = cudaString(c);
+      const hit = cudaString(c, scope);
       if (hit) return hit;
     }
   }
-  if (node.type === 'parenthesized_expression') return cudaString(node.namedChildren[0]);
+  if (node.type === 'parenthesized_expression') return cudaString(node.namedChildren[0], scope);
   return undefined;
 }
 
@@ -115,7 +99,7 @@ function collectImports(root: Node, sink: OccurrenceSink, scope: Scope): void {
         const module = dotted.text.replace(/\s+/g, '');
         // `import torch.cuda` binds `torch`; `import torch.cuda as tc` binds tc -> torch.cuda.
         if (alias) scope.aliases.set(alias, module);
-        const lib = libraryOf(module);
+        const lib = libraryOf(module, scope);
         if (lib) sink.add(lib, 'value', dotted.startIndex, dotted.endIndex);
       }
       continue;
@@ -125,7 +109,7 @@ function collectImports(root: Node, sink: OccurrenceSink, scope: Scope): void {
     const module = moduleNode.text.replace(/\s+/g, '');
     const names = stmt.childrenForFieldName('name');
     let reported = false;
-    const libOfModule = libraryOf(module);
+    const libOfModule = libraryOf(module, scope);
     if (libOfModule) {
       sink.add(libOfModule, 'value', moduleNode.startIndex, moduleNode.endIndex);
       reported = true;
@@ -137,7 +121,7 @@ function collectImports(root: Node, sink: OccurrenceSink, scope: Scope): void {
       const full = `${module}.${nameNode.text.replace(/\s+/g, '')}`;
       scope.aliases.set(alias, full);
       // `from numba import cuda`, `from cuda import cudart`: the import is the library use.
-      const lib = reported ? undefined : libraryOf(full);
+      const lib = reported ? undefined : libraryOf(full, scope);
       if (lib) {
         sink.add(lib, 'value', nameNode.startIndex, nameNode.endIndex);
         reported = true;
@@ -194,7 +178,7 @@ function scanCall(call: Node, sink: OccurrenceSink, scope: Scope): void {
   const positional = positionalArgs(call);
   // String arguments that are CUDA uses.
   for (const [name, value] of kw) {
-    const hit = name === 'device' || name === 'map_location' || name === 'device_type' ? cudaString(value) : undefined;
+    const hit = name === 'device' || name === 'map_location' || name === 'device_type' ? cudaString(value, scope) : undefined;
     if (hit) sink.add(name === 'device_type' ? 'device_type="cuda"' : 'device="cuda"', 'value', value.startIndex, value.endIndex);
     if (name === 'backend' && stringValue(value)?.toLowerCase().includes('nccl')) sink.add('backend="nccl"', 'value', value.startIndex, value.endIndex);
   }
@@ -206,14 +190,14 @@ function scanCall(call: Node, sink: OccurrenceSink, scope: Scope): void {
     const objectIsModule = objectName !== undefined && /^(torch|torch\.\w+)$/.test(resolveAlias(objectName, scope));
     if (attr === 'cuda' && !objectIsModule) sink.add('.cuda()', 'call', (fn.childForFieldName('attribute') as Node).startIndex - 1, call.endIndex);
     if (attr === 'to' && !objectIsModule) {
-      const first = positional[0] ? cudaString(positional[0]) : undefined;
+      const first = positional[0] ? cudaString(positional[0], scope) : undefined;
       if (first) sink.add('.to("cuda")', 'call', (fn.childForFieldName('attribute') as Node).startIndex - 1, call.endIndex);
     }
   }
-  if (resolved === 'torch.device' && positional[0] && cudaString(positional[0])) {
+  if (resolved === 'torch.device' && positional[0] && cudaString(positional[0], scope)) {
     sink.add('torch.device("cuda")', 'call', call.startIndex, call.endIndex);
   }
-  if (resolved !== undefined && AMP_FUNCTIONS.has(resolved) && positional[0] && cudaString(positional[0])) {
+  if (resolved !== undefined && scope.words.python.deviceTypeFunctions.has(resolved) && positional[0] && cudaString(positional[0], scope)) {
     sink.add('device_type="cuda"', 'value', positional[0].startIndex, positional[0].endIndex);
   }
   if (resolved === 'torch.distributed.init_process_group' && positional[0] && stringValue(positional[0])?.toLowerCase().includes('nccl')) {
@@ -230,14 +214,14 @@ function scanCall(call: Node, sink: OccurrenceSink, scope: Scope): void {
 }
 
 /** nvcc options written as Python strings (a list, or one string). */
-function nvccOptions(value: Node | null, sink: OccurrenceSink): void {
+function nvccOptions(value: Node | null, sink: OccurrenceSink, scope: Scope): void {
   if (!value) return;
   const strings = value.type === 'string' ? [value] : value.descendantsOfType('string');
   for (const str of strings) {
     const text = stringValue(str);
     if (text === undefined) continue;
     const offset = str.startIndex + str.text.indexOf(text);
-    for (const hit of [...nvccFlags(text, true), ...linkFlags(text)]) sink.add(hit.symbol, 'value', offset + hit.start, offset + hit.end);
+    for (const hit of [...nvccFlags(text, true, scope.words), ...linkFlags(text, scope.words)]) sink.add(hit.symbol, 'value', offset + hit.start, offset + hit.end);
   }
 }
 
@@ -255,7 +239,7 @@ function walk(root: Node, sink: OccurrenceSink, scope: Scope): void {
         break;
       case 'pair': {
         // extra_compile_args={"nvcc": ["--use_fast_math", ...]}: the strings are nvcc options.
-        if (stringValue(node.childForFieldName('key')) === 'nvcc') nvccOptions(node.childForFieldName('value'), sink);
+        if (stringValue(node.childForFieldName('key')) === 'nvcc') nvccOptions(node.childForFieldName('value'), sink, scope);
         break;
       }
       case 'call':
@@ -273,7 +257,7 @@ function walk(root: Node, sink: OccurrenceSink, scope: Scope): void {
           break;
         }
         const resolved = resolveAlias(name, scope);
-        if (tracked(resolved)) sink.add(resolved, node.parent?.type === 'call' ? 'call' : 'value', node.startIndex, node.endIndex);
+        if (tracked(resolved, scope)) sink.add(resolved, node.parent?.type === 'call' ? 'call' : 'value', node.startIndex, node.endIndex);
         else if (name.endsWith('.is_cuda')) sink.add('.is_cuda', 'value', node.endIndex - '.is_cuda'.length, node.endIndex);
         break;
       }
@@ -281,7 +265,7 @@ function walk(root: Node, sink: OccurrenceSink, scope: Scope): void {
         // device = "cuda" / self.device = "cuda:0"
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        const hit = right ? cudaString(right) : undefined;
+        const hit = right ? cudaString(right, scope) : undefined;
         if (left && hit && /device$/i.test(left.text)) sink.add('device="cuda"', 'value', hit.startIndex, hit.endIndex);
         break;
       }
@@ -305,11 +289,11 @@ function errorLines(root: Node): number[] {
 }
 
 /** Facts of one Python file. */
-export function extractPythonFacts(path: string, language: Language, text: string): FileFacts {
+export function extractPythonFacts(path: string, language: Language, text: string, vocabulary: VocabularyFile): FileFacts {
   parser ??= createPythonParser();
   const tree = text.length < 1 << 20 ? parser.parse(text) : parser.parse((index: number) => text.slice(index, index + 65536));
   const sink = new OccurrenceSink(text);
-  const scope: Scope = { aliases: new Map() };
+  const scope: Scope = { aliases: new Map(), words: buildWords(vocabulary) };
   collectImports(tree.rootNode, sink, scope);
   walk(tree.rootNode, sink, scope);
   const suppressions: Suppression[] = [];

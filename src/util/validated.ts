@@ -15,12 +15,14 @@ import { profilesSchema } from '../model/generated/profiles.js';
 import { recognitionSchema } from '../model/generated/recognition.js';
 import { reportSchema } from '../model/generated/report.js';
 import { rulesSchema } from '../model/generated/rules.js';
+import { vocabularySchema } from '../model/generated/vocabulary.js';
 import { InputError } from './errors.js';
 
 const SCHEMAS = {
   rules: rulesSchema,
   profiles: profilesSchema,
   recognition: recognitionSchema,
+  vocabulary: vocabularySchema,
   effort: effortSchema,
   config: configSchema,
   baseline: baselineSchema,
@@ -34,6 +36,7 @@ const HINTS: Record<SchemaName, string> = {
   rules: 'fix the file (format: docs/rules-format.md, schema: schemas/rules.schema.json)',
   profiles: 'fix the file (schema: schemas/profiles.schema.json)',
   recognition: 'fix the file (schema: schemas/recognition.schema.json)',
+  vocabulary: 'fix the file (schema: schemas/vocabulary.schema.json)',
   effort: 'its format is described in schemas/effort.schema.json and docs/effort-model.md',
   config: 'fix the file; its format is described in schemas/config.schema.json',
   baseline: 'create it with `ascendify baseline` (its format is schemas/baseline.schema.json)',

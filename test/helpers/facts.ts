@@ -2,8 +2,13 @@
 import { createCudaParser } from '../../src/parse/cuda-parser.js';
 import { extractFacts } from '../../src/parse/extract.js';
 import type { FileFacts, Lexicon } from '../../src/model/index.js';
+import type { VocabularyFile } from '../../src/model/generated/vocabulary.js';
+import { loadCatalog } from '../../src/catalog/load.js';
 
 const parser = createCudaParser();
+
+/** The shipped rules/vocabulary.yaml (the build-file and Python front ends read it). */
+export const VOCABULARY: VocabularyFile = loadCatalog().vocabulary;
 
 export const TEST_LEXICON: Lexicon = {
   names: new Set([
@@ -16,6 +21,7 @@ export const TEST_LEXICON: Lexicon = {
   deviceOnly: new Set(['printf', 'malloc', 'free', 'sqrtf']),
   identifierPatterns: [/^cuda[A-Z_]\w*$/, /^CUDA_\w+$/, /^cu[A-Z]\w*$/],
   headerPatterns: [/^cuda[_a-zA-Z0-9]*\.h$/, /^(thrust|cub)\//],
+  vocabulary: VOCABULARY,
 };
 
 export function facts(src: string, lexicon: Lexicon = TEST_LEXICON, path = 'test.cu'): FileFacts {

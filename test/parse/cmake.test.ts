@@ -1,8 +1,9 @@
+import { VOCABULARY } from '../helpers/facts.js';
 import { describe, expect, it } from 'vitest';
 import { extractCMakeFacts, tokenizeCMake } from '../../src/parse/cmake.js';
 import { languageOf } from '../../src/discover/walk.js';
 
-const uses = (text: string): string[] => extractCMakeFacts('CMakeLists.txt', 'cmake', text).occurrences.map((o) => `${o.line}:${o.name}`);
+const uses = (text: string): string[] => extractCMakeFacts('CMakeLists.txt', 'cmake', text, VOCABULARY).occurrences.map((o) => `${o.line}:${o.name}`);
 
 describe('CMake tokenizer', () => {
   it('reads commands with unquoted, quoted and bracket arguments, nested parentheses and continuations', () => {
@@ -22,7 +23,7 @@ describe('CMake tokenizer', () => {
   it('records unclosed arguments and stray text as errors instead of throwing', () => {
     const t = tokenizeCMake('set(A "unclosed\n');
     expect(t.errors.length).toBeGreaterThan(0);
-    expect(extractCMakeFacts('x.cmake', 'cmake', '??? (\nfind_package(CUDAToolkit)\n').parseErrorLines).toEqual([1]);
+    expect(extractCMakeFacts('x.cmake', 'cmake', '??? (\nfind_package(CUDAToolkit)\n', VOCABULARY).parseErrorLines).toEqual([1]);
   });
 });
 
@@ -76,7 +77,7 @@ describe('CMake CUDA detector', () => {
   });
 
   it('reads ascendify-ignore comments', () => {
-    const f = extractCMakeFacts('CMakeLists.txt', 'cmake', 'find_package(CUDA) # ascendify-ignore cmake-find-cudatoolkit -- legacy path\n');
+    const f = extractCMakeFacts('CMakeLists.txt', 'cmake', 'find_package(CUDA) # ascendify-ignore cmake-find-cudatoolkit -- legacy path\n', VOCABULARY);
     expect(f.suppressions).toEqual([{ line: 1, target: 'cmake-find-cudatoolkit', reason: 'legacy path' }]);
   });
 

@@ -1,8 +1,9 @@
+import { VOCABULARY } from '../helpers/facts.js';
 import { describe, expect, it } from 'vitest';
 import { languageOf } from '../../src/discover/walk.js';
 import { extractMakefileFacts, makeLines } from '../../src/parse/makefile.js';
 
-const uses = (text: string): string[] => extractMakefileFacts('Makefile', 'make', text).occurrences.map((o) => `${o.line}:${o.column}:${o.name}`);
+const uses = (text: string): string[] => extractMakefileFacts('Makefile', 'make', text, VOCABULARY).occurrences.map((o) => `${o.line}:${o.column}:${o.name}`);
 
 describe('Makefile reader', () => {
   it('joins continuations, keeps offsets and splits comments off', () => {

@@ -1,8 +1,9 @@
+import { VOCABULARY } from '../helpers/facts.js';
 import { describe, expect, it } from 'vitest';
 import { languageOf } from '../../src/discover/walk.js';
 import { extractDependencyFacts } from '../../src/parse/python-deps.js';
 
-const uses = (path: string, text: string): string[] => extractDependencyFacts(path, 'deps', text).occurrences.map((o) => `${o.line}:${o.name}`);
+const uses = (path: string, text: string): string[] => extractDependencyFacts(path, 'deps', text, VOCABULARY).occurrences.map((o) => `${o.line}:${o.name}`);
 
 describe('dependency lists', () => {
   it('classifies requirements files, pyproject.toml and conda environments', () => {
@@ -39,7 +40,7 @@ describe('dependency lists', () => {
   });
 
   it('keeps ascendify-ignore comments as suppressions', () => {
-    const facts = extractDependencyFacts('requirements.txt', 'deps', 'cupy  # ascendify-ignore deps-cupy -- CPU fallback exists\n');
+    const facts = extractDependencyFacts('requirements.txt', 'deps', 'cupy  # ascendify-ignore deps-cupy -- CPU fallback exists\n', VOCABULARY);
     expect(facts.suppressions).toEqual([{ line: 1, target: 'deps-cupy', reason: 'CPU fallback exists' }]);
   });
 });

@@ -1,11 +1,12 @@
 /** The Python front end, and proof that tree-sitter-python@0.25.0 loads with tree-sitter@0.25.1. */
 import { createRequire } from 'node:module';
+import { VOCABULARY } from '../helpers/facts.js';
 import { describe, expect, it } from 'vitest';
 import { languageOf } from '../../src/discover/walk.js';
 import { createPythonParser, extractPythonFacts } from '../../src/parse/python.js';
 
 const require = createRequire(import.meta.url);
-const uses = (text: string): string[] => extractPythonFacts('train.py', 'python', text).occurrences.map((o) => `${o.line}:${o.name}`);
+const uses = (text: string): string[] => extractPythonFacts('train.py', 'python', text, VOCABULARY).occurrences.map((o) => `${o.line}:${o.name}`);
 
 describe('tree-sitter-python', () => {
   it('is the pinned version and parses with tree-sitter 0.25.1', () => {
@@ -100,7 +101,7 @@ describe('CUDA Python libraries', () => {
   });
 
   it('reads ascendify-ignore comments and classifies .py files', () => {
-    const f = extractPythonFacts('a.py', 'python', 'x.cuda()  # ascendify-ignore torch-tensor-cuda -- CPU fallback path\n');
+    const f = extractPythonFacts('a.py', 'python', 'x.cuda()  # ascendify-ignore torch-tensor-cuda -- CPU fallback path\n', VOCABULARY);
     expect(f.suppressions).toEqual([{ line: 1, target: 'torch-tensor-cuda', reason: 'CPU fallback path' }]);
     expect(languageOf('pkg/setup.py')).toBe('python');
   });
