@@ -29,6 +29,17 @@ cutlass::Status run_gemm(int m, int n, int k, const void *A, const void *B, floa
   return st;
 }
 
+// ruleid: cutlass-coord
+cutlass::gemm::GemmCoord problem_size(int m, int n, int k) { return {m, n, k}; }
+
+template <class T>
+__device__ float sum4(T x) {
+  // ruleid: cutlass-array
+  cutlass::Array<float, 4> frag;
+  frag[0] = x;
+  return frag[0];
+}
+
 // ruleid: cutlass-gemm-kernel-parts
 using Swizzle = cutlass::gemm::threadblock::GemmIdentityThreadblockSwizzle<>;
 
