@@ -60,8 +60,14 @@ dist.init_process_group(backend="nccl")
 ok = dist.is_nccl_available()
 # ruleid: torch-cudnn-switches
 torch.backends.cudnn.benchmark = True
-# ruleid: torch-backends-cuda
+# ruleid: torch-cudnn-allow-tf32
+torch.backends.cudnn.allow_tf32 = False
+# ruleid: torch-backends-cuda-matmul-tf32
 torch.backends.cuda.matmul.allow_tf32 = True
+# ruleid: torch-backends-cuda-sdp
+torch.backends.cuda.enable_flash_sdp(True)
+# ruleid: torch-backends-cuda
+torch.backends.cuda.preferred_linalg_library("cusolver")
 # ruleid: torch-version-cuda
 print(torch.version.cuda)
 
