@@ -23,7 +23,9 @@
  *   namespace    `A::...::Name`: Name occurs as an identifier, every middle component too, and the file opens,
  *                uses or qualifies namespace A (`namespace A`, `using namespace A`, `A::`)
  *   dotted-path  `a.b.c` occurs as written
- *   defined      `a.b.c` in a Python file that defines c (def, class, assignment) or lists it in __all__
+ *   defined      `a.b.c` in a Python file that defines c (def, class, assignment, import) or lists it in __all__
+ *   string       `a.b.c` in a Python file where c only occurs as a string literal (attributes served by
+ *                __getattr__/__setattr__ comparisons): weaker, left to the reader to accept
  *   members      `a.b` in a non-Python file where a and b both occur as identifiers (struct member access)
  *   path         a header part: the cited path ends with it, or the file #includes it
  * OUTPUT
@@ -118,7 +120,7 @@ export function matchName(file, name) {
       if (defined.test(code)) return 'defined';
       const all = /__all__\s*(?:\+?=)\s*[[(]([\s\S]*?)[\])]/.exec(code);
       if (all && new RegExp(`["']${e}["']`).test(all[1])) return 'defined';
-      return undefined;
+      return new RegExp(`["']${e}["']`).test(code) ? 'string' : undefined;
     }
     return idents.has(parts[0]) && idents.has(last) ? 'members' : undefined;
   }
@@ -208,7 +210,7 @@ function main() {
         `# rules: ${files.length} files under ${v.rules}; ${sources.size} distinct owner/repo@ref:path sources (${missing} not readable); ${other.size} other source values not read; ${names.size} replacement names`,
         ...[...used].sort((a, b) => cmp(a[0], b[0])).map(([r, c]) => `# mirror: ${r} HEAD ${c}`),
         ...[...alternates].sort(cmp).map((a) => `# alternate: ${a}`),
-        '# match: identifier | qualified | namespace | dotted-path | defined | members | path (see the script); (missing-file|missing-ref|missing-repo) rows have match -',
+        '# match: identifier | qualified | namespace | dotted-path | defined | string | members | path (see the script); (missing-file|missing-ref|missing-repo) rows have match -',
       ];
       const body = ['source\tname\tmatch', ...rows.map((r) => r.join('\t'))];
       fs.mkdirSync(path.dirname(path.resolve(v.out)), { recursive: true });

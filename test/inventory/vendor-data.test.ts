@@ -168,6 +168,8 @@ describe('cited sources', () => {
     expect(cited.matchName(py, 'pkg.npu.synchronize')).toBe('defined');
     expect(cited.matchName(py, 'pkg.npu.Stream')).toBe('defined');
     expect(cited.matchName(py, 'pkg.npu.missing')).toBeUndefined();
+    const dyn = file('pkg/npu/config.py', 'class _Conv:\n    def __getattr__(self, name):\n        if name == "allow_fast":\n            return True\n');
+    expect(cited.matchName(dyn, 'pkg.npu.conv.allow_fast')).toBe('string');
     const doc = file('docs/api.md', 'Call pkg.npu.set_device(0) first.');
     expect(cited.matchName(doc, 'pkg.npu.set_device')).toBe('dotted-path');
     const struct = file('x.h', 'typedef struct { char name[64]; } fooProp_t;');
