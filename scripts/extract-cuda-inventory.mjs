@@ -592,6 +592,7 @@ class Extractor {
     this.usings = []; // {scopePath, name, target, library, header}
     this.unknownFiles = [];
     this.excludeNs = opts.excludeNamespaces ?? [];
+    this.transparentNs = new Set(opts.transparentNamespaces ?? []);
     this.unbalanced = []; // files whose selected code does not balance its braces (diagnostics)
     this.includeContext = new Map(); // rel -> namespace scope the file is included in
     this.files = [];
@@ -873,7 +874,7 @@ class Extractor {
         for (const p of parts) {
           const name = p.name;
           if (!isIdent(name)) continue;
-          if (p.inline || (this.objMacros.has(name) && !['cuda', 'std', 'thrust', 'cub'].includes(name))) continue; // transparent
+          if (p.inline || this.transparentNs.has(name) || (this.objMacros.has(name) && !['cuda', 'std', 'thrust', 'cub'].includes(name))) continue; // transparent
           if (name === 'std' && newScope.path.length === 0) continue; // ::std additions (overloads of std names): global
           newScope.path.push(name);
           if (isPrivateNamespace(name) || this.excludeNs.includes(newScope.path.join('::'))) newScope.private = true;
@@ -1417,8 +1418,8 @@ function shellQuote(s) {
   return /^[A-Za-z0-9_./=:+,@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function extract({ include, excludeNamespaces = [], predefined = false, libraryFor: lib }) {
-  const ex = new Extractor({ excludeNamespaces, libraryFor: lib });
+export function extract({ include, excludeNamespaces = [], transparentNamespaces = [], predefined = false, libraryFor: lib }) {
+  const ex = new Extractor({ excludeNamespaces, transparentNamespaces, libraryFor: lib });
   for (const dir of include) ex.addInclude(dir);
   ex.loadAll();
   ex.parseAll();

@@ -29,16 +29,30 @@
  *                  macro), a BANG C qualifier or built-in variable a builtin. The header column gives the
  *                  first file (relative to DIR) where it was seen, prefixed with `use:`.
  *
+ * WHERE EACH NAME COMES FROM
+ *   An --include or --uses DIR may hold a `.provenance.tsv` (written by scripts/stage-vendor-headers.mjs):
+ *   one line `relative/path<TAB>owner/repo@ref:path` per file, saying which vendor file (at which tag or
+ *   commit) a staged file is. A row's `source` column is then the vendor file that declares the name (or,
+ *   for uses, the first file seen using it); without a provenance entry it is empty.
+ *
  * OUTPUT
  *   `#` provenance lines (sdk, version, date, command, sources), then a TSV with the columns
- *   symbol  kind  library  header
- *   one row per (symbol, library), sorted by symbol then library in code-unit order.
+ *   symbol  kind  library  header  source
+ *   one row per (symbol, library), sorted by symbol then library in code-unit order. Readers that know
+ *   only the first four columns (src/catalog/verify.ts) ignore the fifth.
  */
 import { parseArgs as parseCommandLine } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { extract } from './extract-cuda-inventory.mjs';
+
+/**
+ * Namespaces the vendor compiler makes implicit (names inside are called unqualified), read as transparent:
+ * Ascend C's SIMT and AI Core C API namespaces (asc-devkit 9.1 declares asc_atomic_* etc. inside them; its
+ * simt_api/device_functions.h documents them as implicit, no qualification needed at call sites).
+ */
+export const TRANSPARENT_NAMESPACES = ['__asc_simt_vf', '__asc_aicore'];
 
 /** Cambricon name families recognised in vendor code (--uses), first match wins. */
 export const USE_PATTERNS = [
@@ -90,6 +104,23 @@ const DEFINES = [
   /\b([A-Za-z_]\w*)\s*\([^;{}()]*(?:\([^()]*\)[^;{}()]*)*\)\s*(?:const\s*)?(?:noexcept\s*)?\{/g,
 ];
 
+/** `DIR/.provenance.tsv` as a Map relative path -> `owner/repo@ref:path` (empty when there is none). */
+export function readProvenance(dir) {
+  const map = new Map();
+  let text;
+  try {
+    text = fs.readFileSync(path.join(dir, '.provenance.tsv'), 'utf8');
+  } catch {
+    return map;
+  }
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [rel, source] = line.split('\t');
+    if (rel && source) map.set(rel, source);
+  }
+  return map;
+}
+
 export function scanUses(dirs) {
   const used = new Map(); // `${symbol}\t${library}` -> row
   const defined = new Set();
@@ -100,9 +131,10 @@ export function scanUses(dirs) {
       for (const ent of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const full = path.join(d, ent.name);
         if (ent.isDirectory()) walk(full);
-        else if (ent.isFile() && SOURCE_EXT.test(ent.name)) files.push({ root, full, rel: path.relative(root, full).split(path.sep).join('/') });
+        else if (ent.isFile() && SOURCE_EXT.test(ent.name)) files.push({ root, full, rel: path.relative(root, full).split(path.sep).join('/'), provenance });
       }
     };
+    const provenance = readProvenance(root);
     walk(root);
   }
   for (const f of files) {
@@ -110,7 +142,7 @@ export function scanUses(dirs) {
     for (const m of raw.matchAll(INCLUDE)) {
       const library = INCLUDE_LIBRARIES.find(([re]) => re.test(m[1]))?.[1];
       const key = `${m[1]}\t${library}`;
-      if (library && !used.has(key)) used.set(key, { symbol: m[1], kind: 'header', library, header: `use:${f.rel}` });
+      if (library && !used.has(key)) used.set(key, { symbol: m[1], kind: 'header', library, header: `use:${f.rel}`, source: f.provenance.get(f.rel) ?? '' });
     }
     const text = stripCode(raw);
     for (const re of DEFINES) for (const m of text.matchAll(re)) defined.add(m[1]);
@@ -121,7 +153,7 @@ export function scanUses(dirs) {
       const key = `${name}\t${library}`;
       if (used.has(key)) continue;
       const next = /^\s*(\(?)/.exec(text.slice(m.index + name.length, m.index + name.length + 20))[1];
-      used.set(key, { symbol: name, kind: kindOfUse(name, next, library), library, header: `use:${f.rel}` });
+      used.set(key, { symbol: name, kind: kindOfUse(name, next, library), library, header: `use:${f.rel}`, source: f.provenance.get(f.rel) ?? '' });
     }
   }
   const rows = [...used.values()].filter((r) => !defined.has(r.symbol) || r.library === 'bang');
@@ -163,8 +195,10 @@ export function declaredRows(include, libraries = {}) {
     const first = rel.split('/')[0];
     return rel.includes('/') ? libraries[first] ?? first : undefined;
   };
-  const ex = extract({ include, libraryFor });
-  const rows = ex.rows().map(({ symbol, kind, library, header }) => ({ symbol, kind, library, header }));
+  const ex = extract({ include, libraryFor, transparentNamespaces: TRANSPARENT_NAMESPACES });
+  const provenance = new Map();
+  for (const dir of include) for (const [rel, src] of readProvenance(dir)) if (!provenance.has(rel)) provenance.set(rel, src);
+  const rows = ex.rows().map(({ symbol, kind, library, header }) => ({ symbol, kind, library, header, source: provenance.get(header) ?? '' }));
   // AscendCL declares its status codes as `static const int ACL_SUCCESS = 0;`: file-scope constants in
   // UPPER_CASE are listed as kind constant (the CUDA extractor leaves variables out).
   const seen = new Set(rows.map((r) => `${r.symbol}\t${r.library}`));
@@ -174,7 +208,7 @@ export function declaredRows(include, libraries = {}) {
       const key = `${m[1]}\t${f.library}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rows.push({ symbol: m[1], kind: 'constant', library: f.library, header: f.rel });
+      rows.push({ symbol: m[1], kind: 'constant', library: f.library, header: f.rel, source: provenance.get(f.rel) ?? '' });
     }
   }
   return { rows, files: ex.files.length, unbalanced: ex.unbalanced };
@@ -220,9 +254,10 @@ function main() {
     `# files read: ${declared.files} headers, ${uses.files} source files`,
     `# rows: ${rows.length} (${[...perLib].sort((a, b) => cmp(a[0], b[0])).map(([l, c]) => `${l}=${c}`).join(' ')})`,
     '# columns: symbol, kind (function|type|enum|enumerator|macro|namespace|constant; from uses: function|type|constant|builtin|name|header),',
-    '#          library, header (relative to its include folder; `use:<file>` = first use seen in vendor code)',
+    '#          library, header (relative to its include folder; `use:<file>` = first use seen in vendor code),',
+    '#          source (owner/repo@tag-or-commit:path of that vendor file; empty when the folder had no .provenance.tsv)',
   ];
-  const body = ['symbol\tkind\tlibrary\theader', ...rows.map((r) => `${r.symbol}\t${r.kind}\t${r.library}\t${r.header}`)];
+  const body = ['symbol\tkind\tlibrary\theader\tsource', ...rows.map((r) => `${r.symbol}\t${r.kind}\t${r.library}\t${r.header}\t${r.source ?? ''}`)];
   fs.mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });
   fs.writeFileSync(o.out, `${header.join('\n')}\n${body.join('\n')}\n`);
   if (!o.quiet) {
