@@ -7,7 +7,7 @@ CUDA_HOME ?= /opt/cuda
 NVCCFLAGS := -arch=sm_80 --use_fast_math -rdc=true -O3
 # ruleid: make-nvcc-arch *=partial
 GENCODE := -gencode arch=compute_90,code=sm_90
-# ruleid: make-nvcc-host-options ascend=rewrite cambricon=partial, make-nvcc-ptxas ascend=none cambricon=partial, make-nvcc-language-extensions *=none
+# ruleid: make-nvcc-host-options *=rewrite, make-nvcc-ptxas ascend=none cambricon=partial, make-nvcc-language-extensions *=none
 NVCCFLAGS += -Xcompiler -fPIC -Xptxas -v --expt-relaxed-constexpr
 # ruleid: make-nvcc-lineinfo ascend=none cambricon=partial, make-nvcc-default-stream *=none, make-nvcc-ptxas ascend=none cambricon=partial
 NVCCFLAGS += -lineinfo --default-stream per-thread -maxrregcount=64

@@ -93,7 +93,7 @@ void device_wide(const float *d_in, float *d_out, int *d_keys, int *d_keys_out, 
   cub::DeviceHistogram::HistogramEven(tmp, bytes, d_in, d_keys_out, 65, 0.0f, 1.0f, n, stream);
   // ruleid: cub-device-partition *=rewrite
   cub::DevicePartition::Flagged(tmp, bytes, d_in, (char *)d_keys, d_out, d_num, n, stream);
-  // ruleid: cub-device-spmv ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
+  // ruleid: cub-device-spmv *=none
   cub::DeviceSpmv::CsrMV(tmp, bytes, d_vals, d_keys, d_keys, d_keys, d_in, d_out, n, n, n, stream);
   // ruleid: cub-device-for-transform *=rewrite
   cub::DeviceFor::Bulk(n, [] __device__(int i) {}, stream);

@@ -6,7 +6,7 @@
 
 // ruleid: cudnn-status-t ascend=partial cambricon=direct
 static void check(cudnnStatus_t s) {
-  // ruleid: cudnn-status-success ascend=partial cambricon=direct
+  // ruleid: cudnn-status-success *=direct
   if (s != CUDNN_STATUS_SUCCESS) {
     // ruleid: cudnn-get-error-string ascend=partial cambricon=direct
     fprintf(stderr, "cudnn: %s\n", cudnnGetErrorString(s));
@@ -19,7 +19,7 @@ static const char *kName = "cudnnConvolutionForward";
 
 // ruleid: cudnn-status-t ascend=partial cambricon=direct
 bool retryable(cudnnStatus_t s) {
-  // ruleid: cudnn-status-errors ascend=none cambricon=partial
+  // ruleid: cudnn-status-errors *=partial
   return s == CUDNN_STATUS_ALLOC_FAILED || s == CUDNN_STATUS_NOT_SUPPORTED;
 }
 
@@ -120,7 +120,7 @@ void activation(Conv &c, const float *x, float *y, const float *dy, float *dx) {
   const float one = 1.f, zero = 0.f;
   // ruleid: cudnn-activation-descriptor *=partial
   check(cudnnCreateActivationDescriptor(&c.act));
-  // ruleid: cudnn-activation-descriptor *=partial, cudnn-activation-relu ascend=partial cambricon=direct, cudnn-nan-propagation ascend=none cambricon=direct
+  // ruleid: cudnn-activation-descriptor *=partial, cudnn-activation-relu *=partial, cudnn-nan-propagation ascend=none cambricon=direct
   check(cudnnSetActivationDescriptor(c.act, CUDNN_ACTIVATION_RELU, CUDNN_NOT_PROPAGATE_NAN, 0.0));
   // ruleid: cudnn-activation-forward ascend=partial cambricon=direct
   check(cudnnActivationForward(c.h, c.act, &one, c.y, x, &zero, c.y, y));
@@ -137,9 +137,9 @@ cudnnActivationMode_t pick(int i) {
     case 1: return CUDNN_ACTIVATION_TANH;
     // ruleid: cudnn-activation-elu ascend=partial cambricon=direct
     case 2: return CUDNN_ACTIVATION_ELU;
-    // ruleid: cudnn-activation-swish ascend=partial cambricon=direct
+    // ruleid: cudnn-activation-swish ascend=direct cambricon=partial
     case 3: return CUDNN_ACTIVATION_SWISH;
-    // ruleid: cudnn-activation-clipped-relu ascend=partial cambricon=none
+    // ruleid: cudnn-activation-clipped-relu *=partial
     case 4: return CUDNN_ACTIVATION_CLIPPED_RELU;
     // ruleid: cudnn-activation-identity ascend=partial cambricon=direct
     default: return CUDNN_ACTIVATION_IDENTITY;
@@ -227,20 +227,20 @@ void dropout(Conv &c, const float *x, float *y, const float *dy, float *dx) {
 }
 
 void rnn(Conv &c, int hidden, int layers) {
-  // ruleid: cudnn-rnn-descriptor *=partial
+  // ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
   cudnnRNNDescriptor_t r;
-  // ruleid: cudnn-rnn-descriptor *=partial
+  // ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
   check(cudnnCreateRNNDescriptor(&r));
   size_t wbytes = 0;
   (void)wbytes;
-  // ruleid: cudnn-rnn-descriptor *=partial
+  // ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
   check(cudnnDestroyRNNDescriptor(r));
 }
 
-// ruleid: cudnn-rnn-descriptor *=partial
+// ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
 void rnn_run(Conv &c, cudnnRNNDescriptor_t r, cudnnRNNDataDescriptor_t xd, const float *x, float *y,
              size_t wbytes, const void *w, size_t ws, void *wsp, size_t rs, void *rsp) {
-  // ruleid: cudnn-rnn-forward *=partial
+  // ruleid: cudnn-rnn-forward ascend=none cambricon=partial
   check(cudnnRNNForward(c.h, r, CUDNN_FWD_MODE_TRAINING, nullptr, xd, x, xd, y, c.x, nullptr, nullptr,
                         c.x, nullptr, nullptr, wbytes, w, ws, wsp, rs, rsp));
 }
@@ -295,7 +295,7 @@ void graph_api(void) {
 }
 
 void types_and_version(void) {
-  // ruleid: cudnn-data-type-t *=direct, cudnn-data-bfloat16 *=direct
+  // ruleid: cudnn-data-type-t *=direct, cudnn-data-bfloat16 ascend=direct cambricon-mlu370=none cambricon-mlu590=direct
   cudnnDataType_t t = CUDNN_DATA_BFLOAT16;
   // ruleid: cudnn-tensor-format ascend=partial cambricon=direct, cudnn-tensor-nchw-vect *=none
   cudnnTensorFormat_t f = CUDNN_TENSOR_NCHW_VECT_C;
@@ -303,9 +303,9 @@ void types_and_version(void) {
   int more[] = {CUDNN_DATA_DOUBLE, CUDNN_DATA_INT8, CUDNN_DATA_INT32, CUDNN_DATA_INT64, CUDNN_DATA_UINT8};
   // ruleid: cudnn-data-fp8 ascend=partial cambricon=none
   int fp8 = CUDNN_DATA_FP8_E4M3;
-  // ruleid: cudnn-version ascend=none cambricon=partial
+  // ruleid: cudnn-version *=partial
   size_t v = cudnnGetVersion();
-  // ruleid: cudnn-version-macros ascend=none cambricon=partial
+  // ruleid: cudnn-version-macros *=none
   printf("built against %d, running %zu\n", CUDNN_VERSION, v);
   (void)t; (void)f; (void)more; (void)fp8;
 }

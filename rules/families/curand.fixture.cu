@@ -14,9 +14,9 @@ static void check(curandStatus_t s) {
 static const char *kDoc = "uses curandGenerateNormal for weight init";
 
 void host_api(float *buf, double *dbuf, unsigned int *bits, size_t n, cudaStream_t stream) {
-  // ruleid: curand-generator ascend=none cambricon=partial
+  // ruleid: curand-generator *=none
   curandGenerator_t gen;
-  // ruleid: curand-generator ascend=none cambricon=partial, curand-rng-type ascend=none cambricon=partial
+  // ruleid: curand-generator *=none, curand-rng-type ascend=none cambricon=partial
   check(curandCreateGenerator(&gen, CURAND_RNG_PSEUDO_PHILOX4_32_10));
   // ruleid: curand-seed *=partial
   check(curandSetPseudoRandomGeneratorSeed(gen, 1234ULL));
@@ -36,14 +36,14 @@ void host_api(float *buf, double *dbuf, unsigned int *bits, size_t n, cudaStream
   check(curandGenerate(gen, bits, n));
   // ruleid: curand-generate-poisson *=none
   check(curandGeneratePoisson(gen, bits, n, 4.0));
-  // ruleid: curand-destroy-generator ascend=none cambricon=partial
+  // ruleid: curand-destroy-generator *=none
   check(curandDestroyGenerator(gen));
 }
 
 void quasi(float *buf, size_t n) {
-  // ruleid: curand-generator ascend=none cambricon=partial
+  // ruleid: curand-generator *=none
   curandGenerator_t q;
-  // ruleid: curand-generator ascend=none cambricon=partial, curand-quasi *=none
+  // ruleid: curand-generator *=none, curand-quasi *=none
   curandCreateGenerator(&q, CURAND_RNG_QUASI_SOBOL32);
   // ruleid: curand-seed *=partial
   curandSetQuasiRandomGeneratorDimensions(q, 2);

@@ -5,21 +5,21 @@ __device__ float device_math_float(float x, float y) {
   float r = 0.0f;
   // ruleid: device-math-expf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   r += expf(x);
-  // ruleid: device-math-sqrtf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: device-math-sqrtf ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
   r += sqrtf(x);
-  // ruleid: device-math-fminf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: device-math-fminf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=partial
   r += fminf(x, y);
-  // ruleid: device-math-fmaxf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: device-math-fmaxf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=direct
   r += fmaxf(x, y);
   // ruleid: device-math-tanhf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   r += tanhf(x);
-  // ruleid: device-math-logf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: device-math-logf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=direct
   r += logf(x);
-  // ruleid: device-math-powf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: device-math-powf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=direct
   r += powf(x, y);
-  // ruleid: device-math-floorf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: device-math-floorf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=direct
   r += floorf(x);
-  // ruleid: device-math-fabsf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: device-math-fabsf ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
   r += fabsf(x);
   // ruleid: device-math-erff ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   r += erff(x);

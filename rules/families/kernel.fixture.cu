@@ -5,7 +5,7 @@
 #include <cuda/pipeline>
 #include <cuda/barrier>
 
-// ruleid: kernel-constant-memory ascend=none cambricon=partial
+// ruleid: kernel-constant-memory *=none
 __constant__ float c_coeffs[16];
 // ruleid: kernel-managed-variable *=none
 __managed__ int g_counter;
@@ -21,7 +21,7 @@ __host__ __device__ __forceinline__ float squaref(float v) { return v * v; }
 
 // ruleid: kernel-device-qualifier *=partial, kernel-noinline *=partial
 __device__ __noinline__ float slow_path(float v) {
-  // ruleid: kernel-rsqrt ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite
+  // ruleid: kernel-rsqrt ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=partial
   return rsqrtf(v) + c_coeffs[0];
 }
 
@@ -134,49 +134,49 @@ __global__ void votes(const int* flags, unsigned* masks, int* hist) {
 __global__ void math_bits(const float* x, float* y, unsigned* bits) {
   // ruleid: kernel-threadidx ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   int i = threadIdx.x;
-  // ruleid: kernel-fast-exp-log ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite
+  // ruleid: kernel-fast-exp-log ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=partial
   float e = __expf(x[i]) + __logf(x[i]);
-  // ruleid: kernel-fast-trig ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite
+  // ruleid: kernel-fast-trig ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=partial
   float s = __sinf(x[i]) * __cosf(x[i]);
-  // ruleid: kernel-fdividef ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite, kernel-saturatef ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: kernel-fdividef ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite, kernel-saturatef ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=partial
   float q = __saturatef(__fdividef(e, s));
   // ruleid: kernel-rounding-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   float r = __fmaf_rn(q, 2.0f, 1.0f);
-  // ruleid: kernel-float-int-convert ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=partial
+  // ruleid: kernel-float-int-convert ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
   int k = __float2int_rn(r);
   // ruleid: kernel-bitcast ascend-910b=none ascend-910c=none ascend-950=direct cambricon=none
   unsigned u = (unsigned)__float_as_int(r);
-  // ruleid: kernel-bit-intrinsics ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite
+  // ruleid: kernel-bit-intrinsics ascend=partial cambricon=rewrite
   bits[i] = __popc(u) + __clz(u) + __brev(u);
-  // ruleid: kernel-int-intrinsics ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: kernel-int-intrinsics ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   bits[i] += __umulhi(u, 3u) + __mul24(k, 2);
   // ruleid: kernel-load-cache-hints ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   float cached = __ldcg(&x[i]);
   // ruleid: kernel-store-cache-hints ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   __stcg(&y[i], cached);
-  // ruleid: kernel-clock64 ascend=partial cambricon=none
+  // ruleid: kernel-clock64 *=partial
   long long t0 = clock64();
-  // ruleid: kernel-clock-device ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=none
+  // ruleid: kernel-clock-device ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
   long long t1 = clock();
   // ruleid: kernel-nanosleep *=none
   __nanosleep(100);
   if (t1 < t0) {
-    // ruleid: kernel-trap ascend=partial cambricon=none
+    // ruleid: kernel-trap ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=none
     __trap();
   }
 }
 
-// ruleid: kernel-global-qualifier ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial, kernel-vector-types ascend-910b=none ascend-910c=none ascend-950=direct cambricon=none
+// ruleid: kernel-global-qualifier ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial, kernel-vector-types ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
 __global__ void vectors(const float4* in, float2* out) {
   // ruleid: kernel-threadidx ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   int i = threadIdx.x;
-  // ruleid: kernel-vector-types ascend-910b=none ascend-910c=none ascend-950=direct cambricon=none
+  // ruleid: kernel-vector-types ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
   float4 v = in[i];
-  // ruleid: kernel-vector-types ascend-910b=none ascend-910c=none ascend-950=direct cambricon=none, kernel-make-vector ascend-910b=none ascend-910c=none ascend-950=direct cambricon=none
+  // ruleid: kernel-vector-types ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial, kernel-make-vector ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
   float2 w = make_float2(v.x + v.y, v.z + v.w);
-  // ruleid: kernel-vector-types-3 ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none, kernel-make-vector ascend-910b=none ascend-910c=none ascend-950=direct cambricon=none
+  // ruleid: kernel-vector-types-3 *=partial, kernel-make-vector ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
   float3 p = make_float3(w.x, w.y, 0.0f);
-  // ruleid: kernel-vector-types-other *=none
+  // ruleid: kernel-vector-types-other *=partial
   double2 d;
   d.x = p.x;
   d.y = p.y;

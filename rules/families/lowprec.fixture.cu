@@ -15,7 +15,7 @@ __global__ void half_kernel(const half* x, const float* f, half* y, float* out, 
   __half c = __hfma(a, b, __hadd(a, b));
   // ruleid: lowprec-half-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite
   c = __hmul(c, __hsub(a, b));
-  // ruleid: lowprec-half-compare ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
+  // ruleid: lowprec-half-compare ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite
   if (__hlt(c, a) || __heq(c, b)) {
     // ruleid: lowprec-half-math ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
     c = hsqrt(hexp(c));
@@ -36,20 +36,20 @@ __global__ void half_kernel(const half* x, const float* f, half* y, float* out, 
 // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
 __global__ void half2_kernel(const half2* x, half2* y, float2* z) {
   int i = threadIdx.x;
-  // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   __half2 p = __floats2half2_rn(1.0f, 2.0f);
-  // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
   half2 q = __hfma2(x[i], p, __hadd2(x[i], p));
-  // ruleid: lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
   q = __hmul2(q, p);
-  // ruleid: lowprec-half2-compare ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: lowprec-half2-compare ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
   if (__hbgt2(q, p)) {
     // ruleid: lowprec-half2-math ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
     q = h2exp(q);
   }
-  // ruleid: lowprec-half2-broadcast ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: lowprec-half2-broadcast ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none, lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   y[i] = __hadd2(q, __half2half2(__low2half(q)));
-  // ruleid: lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  // ruleid: lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   z[i] = __half22float2(q);
   // ruleid: lowprec-half *=direct, lowprec-bitcast ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
   __half bits = __ushort_as_half((unsigned short)0x3c00);
@@ -58,14 +58,14 @@ __global__ void half2_kernel(const half2* x, half2* y, float2* z) {
   y[i].x = raw;
 }
 
-// ruleid: lowprec-bfloat16 *=direct, lowprec-bfloat162 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+// ruleid: lowprec-bfloat16 ascend=direct cambricon-mlu370=none cambricon-mlu590=direct, lowprec-bfloat162 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
 __global__ void bf16_kernel(const __nv_bfloat16* x, const float* f, __nv_bfloat16* y, __nv_bfloat162* y2) {
   int i = threadIdx.x;
-  // ruleid: lowprec-bfloat16 *=direct, lowprec-bf16-convert ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
+  // ruleid: lowprec-bfloat16 ascend=direct cambricon-mlu370=none cambricon-mlu590=direct, lowprec-bf16-convert ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon-mlu370=none cambricon-mlu590=partial
   nv_bfloat16 b = __float2bfloat16(f[i]);
-  // ruleid: lowprec-bf16-convert ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
+  // ruleid: lowprec-bf16-convert ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon-mlu370=none cambricon-mlu590=partial
   float back = __bfloat162float(x[i]) + __bfloat162float(b);
-  // ruleid: lowprec-bf16-convert ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
+  // ruleid: lowprec-bf16-convert ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon-mlu370=none cambricon-mlu590=partial
   y[i] = __float2bfloat16_rn(back);
   // ruleid: lowprec-bfloat162 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-bf162-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
   __nv_bfloat162 pair = __floats2bfloat162_rn(back, 1.0f);

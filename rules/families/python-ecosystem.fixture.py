@@ -5,9 +5,9 @@ import cupy as cp
 from numba import cuda
 # ruleid: py-pycuda *=none
 import pycuda.driver as drv
-# ruleid: py-triton *=partial
+# ruleid: py-triton ascend=partial cambricon=none
 import triton
-# ruleid: py-triton *=partial
+# ruleid: py-triton ascend=partial cambricon=none
 import triton.language as tl
 # ruleid: py-cuda-python *=none
 from cuda import cudart
@@ -17,7 +17,7 @@ import pynvml
 import tensorrt as trt
 # ruleid: py-apex *=none
 from apex import amp
-# ruleid: py-flash-attn ascend=partial cambricon=none
+# ruleid: py-flash-attn *=partial
 from flash_attn import flash_attn_func
 # ok: py-cupy
 import numpy as np
@@ -30,7 +30,7 @@ def add_one(a):
     a[i] += 1
 
 
-# ruleid: py-triton *=partial
+# ruleid: py-triton ascend=partial cambricon=none
 @triton.jit
 def copy_kernel(x_ptr, y_ptr, n, BLOCK: tl.constexpr):
     pass

@@ -72,7 +72,7 @@ describe('samples/pytorch-extension', () => {
     expect(answer(at('train.py', 'init_process_group', 'backend="nccl"'))).toBe('direct:backend="hccl" / direct:backend="cncl"');
     expect(answer(at('train.py', 'torch.cuda.set_device', 'torch.cuda.set_device'))).toBe('direct:torch.npu.* / direct:torch.mlu.*');
     expect(answer(at('train.py', ').cuda()', '.cuda()'))).toBe('direct:.npu() / direct:.mlu()');
-    expect(answer(at('train.py', 'scaler = GradScaler()', 'torch.cuda.amp.GradScaler'))).toBe('direct:torch_npu.npu.amp.autocast / direct:torch.mlu.amp.autocast');
+    expect(answer(at('train.py', 'scaler = GradScaler()', 'torch.cuda.amp.GradScaler'))).toBe('direct:torch.npu.amp.autocast / direct:torch.mlu.amp.autocast');
     at('train.py', 'with autocast():', 'torch.cuda.amp.autocast');
     at('train.py', 'device="cuda")', 'device="cuda"');
     at('train.py', '.to("cuda")', '.to("cuda")');
