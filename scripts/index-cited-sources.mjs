@@ -166,10 +166,16 @@ export function indexSources({ mirrors, sources, names }) {
       continue;
     }
     const prepared = prepareFile(file, text);
+    let found = 0;
     for (const name of nameList) {
       const how = matchName(prepared, name);
-      if (how) rows.push([source, name, how]);
+      if (how) {
+        rows.push([source, name, how]);
+        found++;
+      }
     }
+    // A file read that holds none of the names still gets a row: the index then covers every cited source.
+    if (!found) rows.push([source, '(no-names)', '-']);
   }
   rows.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
   return { rows, used, alternates };
@@ -210,7 +216,7 @@ function main() {
         `# rules: ${files.length} files under ${v.rules}; ${sources.size} distinct owner/repo@ref:path sources (${missing} not readable); ${other.size} other source values not read; ${names.size} replacement names`,
         ...[...used].sort((a, b) => cmp(a[0], b[0])).map(([r, c]) => `# mirror: ${r} HEAD ${c}`),
         ...[...alternates].sort(cmp).map((a) => `# alternate: ${a}`),
-        '# match: identifier | qualified | namespace | dotted-path | defined | string | members | path (see the script); (missing-file|missing-ref|missing-repo) rows have match -',
+        '# match: identifier | qualified | namespace | dotted-path | defined | string | members | path (see the script); (missing-file|missing-ref|missing-repo) rows have match -; (no-names): the file was read and holds none of the names',
       ];
       const body = ['source\tname\tmatch', ...rows.map((r) => r.join('\t'))];
       fs.mkdirSync(path.dirname(path.resolve(v.out)), { recursive: true });

@@ -7,37 +7,37 @@
 namespace cg = cooperative_groups;
 
 __device__ float tile_sum(float v) {
-  // ruleid: cg-this-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=rewrite
+  // ruleid: cg-this-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   auto block = cg::this_thread_block();
-  // ruleid: cg-tiled-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+  // ruleid: cg-tiled-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   auto warp = cg::tiled_partition<32>(block);
   // ruleid: cg-reduce ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=rewrite
   return cg::reduce(warp, v, cg::plus<float>());
 }
 
 __global__ void groups_demo(const float* in, float* out, int n) {
-  // ruleid: cg-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=rewrite, cg-this-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=rewrite
+  // ruleid: cg-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite, cg-this-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   cg::thread_block block = cg::this_thread_block();
-  // ruleid: cg-tiled-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+  // ruleid: cg-tiled-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   cg::thread_block_tile<16> half_warp = cg::tiled_partition<16>(block);
   float v = in[block.thread_rank()];
   v = tile_sum(v) + half_warp.shfl_down(v, 1);
-  // ruleid: cg-sync ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=partial
+  // ruleid: cg-sync ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=partial
   cg::sync(block);
   if (v > 0.0f) {
-    // ruleid: cg-coalesced-threads ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+    // ruleid: cg-coalesced-threads ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
     cg::coalesced_group active = cg::coalesced_threads();
-    // ruleid: cg-binary-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+    // ruleid: cg-binary-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
     auto parts = cg::binary_partition(active, v > 1.0f);
     // ruleid: cg-labeled-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
     auto labelled = cg::labeled_partition(active, (int)v);
     v += parts.size() + labelled.size();
   }
-  // ruleid: cg-scan ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none, cg-tiled-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+  // ruleid: cg-scan ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none, cg-tiled-partition ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   float prefix = cg::inclusive_scan(cg::tiled_partition<32>(block), v);
   // ruleid: cg-invoke-one ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
   cg::invoke_one(block, [&] { out[n] = prefix; });
-  // ruleid: cg-free-queries ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+  // ruleid: cg-free-queries ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   out[cg::thread_rank(block)] = prefix;
 }
 
@@ -53,7 +53,7 @@ __global__ void grid_demo(float* data, int n) {
 
 __global__ void copy_demo(const float* in, float* out) {
   __shared__ float stage[256];
-  // ruleid: cg-this-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=rewrite
+  // ruleid: cg-this-thread-block ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   auto block = cg::this_thread_block();
   // ruleid: cg-memcpy-async *=rewrite
   cg::memcpy_async(block, stage, in, sizeof(float) * 256);

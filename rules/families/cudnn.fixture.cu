@@ -227,29 +227,29 @@ void dropout(Conv &c, const float *x, float *y, const float *dy, float *dx) {
 }
 
 void rnn(Conv &c, int hidden, int layers) {
-  // ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
+  // ruleid: cudnn-rnn-descriptor ascend-910b=partial ascend-910c=partial ascend-950=none cambricon=partial
   cudnnRNNDescriptor_t r;
-  // ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
+  // ruleid: cudnn-rnn-descriptor ascend-910b=partial ascend-910c=partial ascend-950=none cambricon=partial
   check(cudnnCreateRNNDescriptor(&r));
   size_t wbytes = 0;
   (void)wbytes;
-  // ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
+  // ruleid: cudnn-rnn-descriptor ascend-910b=partial ascend-910c=partial ascend-950=none cambricon=partial
   check(cudnnDestroyRNNDescriptor(r));
 }
 
-// ruleid: cudnn-rnn-descriptor ascend=none cambricon=partial
+// ruleid: cudnn-rnn-descriptor ascend-910b=partial ascend-910c=partial ascend-950=none cambricon=partial
 void rnn_run(Conv &c, cudnnRNNDescriptor_t r, cudnnRNNDataDescriptor_t xd, const float *x, float *y,
              size_t wbytes, const void *w, size_t ws, void *wsp, size_t rs, void *rsp) {
-  // ruleid: cudnn-rnn-forward ascend=none cambricon=partial
+  // ruleid: cudnn-rnn-forward ascend-910b=partial ascend-910c=partial ascend-950=none cambricon=partial
   check(cudnnRNNForward(c.h, r, CUDNN_FWD_MODE_TRAINING, nullptr, xd, x, xd, y, c.x, nullptr, nullptr,
                         c.x, nullptr, nullptr, wbytes, w, ws, wsp, rs, rsp));
 }
 
-// ruleid: cudnn-attention *=partial
+// ruleid: cudnn-attention ascend-910b=partial ascend-910c=none ascend-950=partial cambricon=partial
 void mha(Conv &c, cudnnAttnDescriptor_t attn, cudnnSeqDataDescriptor_t q, const int *lo, const int *hi,
          const int *qlen, const int *klen, const float *Q, float *O, size_t wbytes, const void *w,
          size_t ws, void *wsp) {
-  // ruleid: cudnn-attention *=partial
+  // ruleid: cudnn-attention ascend-910b=partial ascend-910c=none ascend-950=partial cambricon=partial
   check(cudnnMultiHeadAttnForward(c.h, attn, -1, lo, hi, qlen, klen, q, Q, nullptr, q, Q, q, Q, q, O,
                                   wbytes, w, ws, wsp, 0, nullptr));
 }

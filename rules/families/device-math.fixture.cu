@@ -5,7 +5,7 @@ __device__ float device_math_float(float x, float y) {
   float r = 0.0f;
   // ruleid: device-math-expf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   r += expf(x);
-  // ruleid: device-math-sqrtf ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
+  // ruleid: device-math-sqrtf ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
   r += sqrtf(x);
   // ruleid: device-math-fminf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=partial
   r += fminf(x, y);
@@ -19,7 +19,7 @@ __device__ float device_math_float(float x, float y) {
   r += powf(x, y);
   // ruleid: device-math-floorf ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=direct
   r += floorf(x);
-  // ruleid: device-math-fabsf ascend-910b=partial ascend-910c=partial ascend-950=direct cambricon=partial
+  // ruleid: device-math-fabsf ascend-910b=none ascend-910c=none ascend-950=direct cambricon=partial
   r += fabsf(x);
   // ruleid: device-math-erff ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=rewrite
   r += erff(x);

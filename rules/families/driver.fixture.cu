@@ -65,7 +65,7 @@ int main() {
   // ruleid: driver-deviceptr-type ascend=partial cambricon=direct
   CUdeviceptr d_x, gptr;
   size_t gsize = 0;
-  // ruleid: driver-module-get-global ascend=none cambricon=partial
+  // ruleid: driver-module-get-global *=partial
   cuModuleGetGlobal(&gptr, &gsize, mod, "g_table");
 
   const size_t n = 1 << 20;
@@ -74,7 +74,7 @@ int main() {
   cuMemAlloc(&d_x, n * sizeof(float));
   // ruleid: driver-memcpy-htod-dtoh *=direct
   cuMemcpyHtoD(d_x, h.data(), n * sizeof(float));
-  // ruleid: driver-memset ascend=none cambricon=direct
+  // ruleid: driver-memset ascend=partial cambricon=direct
   cuMemsetD32(d_x, 0, n);
 
   // ruleid: driver-stream-type *=direct

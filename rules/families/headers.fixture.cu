@@ -37,15 +37,15 @@
 #include <thrust/device_vector.h>
 // ruleid: headers-thrust *=none
 #include <thrust/sort.h>
-// ruleid: headers-cufft ascend-910b=none ascend-910c=none ascend-950=partial cambricon=partial
+// ruleid: headers-cufft *=partial
 #include <cufft.h>
 // ruleid: headers-curand ascend=none cambricon=partial
 #include <curand.h>
 // ruleid: headers-curand-kernel *=none
 #include <curand_kernel.h>
-// ruleid: headers-cusparse ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
+// ruleid: headers-cusparse ascend=partial cambricon=none
 #include <cusparse.h>
-// ruleid: headers-cusolver ascend-910b=none ascend-910c=none ascend-950=partial cambricon=partial
+// ruleid: headers-cusolver *=partial
 #include <cusolverDn.h>
 // ruleid: headers-nvrtc *=none
 #include <nvrtc.h>

@@ -38,16 +38,16 @@ __global__ void half2_kernel(const half2* x, half2* y, float2* z) {
   int i = threadIdx.x;
   // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   __half2 p = __floats2half2_rn(1.0f, 2.0f);
-  // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+  // ruleid: lowprec-half2 ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
   half2 q = __hfma2(x[i], p, __hadd2(x[i], p));
-  // ruleid: lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+  // ruleid: lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
   q = __hmul2(q, p);
-  // ruleid: lowprec-half2-compare ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none
+  // ruleid: lowprec-half2-compare ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
   if (__hbgt2(q, p)) {
     // ruleid: lowprec-half2-math ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
     q = h2exp(q);
   }
-  // ruleid: lowprec-half2-broadcast ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=none cambricon=none, lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
+  // ruleid: lowprec-half2-broadcast ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none, lowprec-half2-arith ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none, lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   y[i] = __hadd2(q, __half2half2(__low2half(q)));
   // ruleid: lowprec-half2-pack ascend-910b=rewrite ascend-910c=rewrite ascend-950=partial cambricon=none
   z[i] = __half22float2(q);

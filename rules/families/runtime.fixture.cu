@@ -52,7 +52,7 @@ int main() {
   // ruleid: runtime-peer-access-enable ascend=direct cambricon=none
   if (canPeer) cudaDeviceEnablePeerAccess(1, 0);
   char bus[32];
-  // ruleid: runtime-pci-bus-id ascend-910b=none ascend-910c=none ascend-950=partial cambricon=direct
+  // ruleid: runtime-pci-bus-id ascend=partial cambricon=direct
   cudaDeviceGetPCIBusId(bus, sizeof(bus), dev);
   // ruleid: runtime-cache-config *=none, runtime-func-attributes-type *=none
   cudaDeviceSetCacheConfig(cudaFuncCachePreferShared);
@@ -82,12 +82,12 @@ int main() {
   float *um = nullptr;
   // ruleid: runtime-malloc-managed ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
   cudaMallocManaged(&um, n * sizeof(float));
-  // ruleid: runtime-mem-prefetch *=none
+  // ruleid: runtime-mem-prefetch ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
   cudaMemPrefetchAsync(um, n * sizeof(float), dev, 0);
   // ruleid: runtime-memcpy *=direct, runtime-memcpy-host-to-device *=direct
   cudaMemcpy(d_in, h_buf, n * sizeof(float), cudaMemcpyHostToDevice);
   float hc[16] = {0};
-  // ruleid: runtime-memcpy-symbol ascend=none cambricon=direct
+  // ruleid: runtime-memcpy-symbol ascend=partial cambricon=direct
   cudaMemcpyToSymbol(coeffs, hc, sizeof(hc));
   // ruleid: runtime-memset *=direct
   cudaMemset(d_out, 0, n * sizeof(float));
@@ -173,9 +173,9 @@ int main() {
   cudaGraphDestroy(graph);
 
   float *pool_buf = nullptr;
-  // ruleid: runtime-malloc-async ascend=none cambricon=direct
+  // ruleid: runtime-malloc-async ascend=partial cambricon=direct
   cudaMallocAsync(&pool_buf, 1024, s1);
-  // ruleid: runtime-free-async ascend=none cambricon=direct
+  // ruleid: runtime-free-async ascend=partial cambricon=direct
   cudaFreeAsync(pool_buf, s1);
   // ruleid: runtime-ipc-handle-types *=partial
   cudaIpcMemHandle_t ipc;

@@ -79,7 +79,7 @@ void fancy(thrust::device_vector<int> &idx, thrust::device_vector<float> &vals, 
   thrust::reduce_by_key(idx.begin(), idx.end(), vals.begin(), idx.begin(), out.begin());
   // ruleid: thrust-scan-by-key *=rewrite
   thrust::inclusive_scan_by_key(idx.begin(), idx.end(), vals.begin(), out.begin());
-  // ruleid: thrust-search ascend-910b=partial ascend-910c=partial ascend-950=none cambricon=rewrite
+  // ruleid: thrust-search ascend=partial cambricon=rewrite
   thrust::lower_bound(vals.begin(), vals.end(), out.begin(), out.end(), idx.begin());
   // ruleid: thrust-copy-if *=partial
   thrust::copy_if(vals.begin(), vals.end(), out.begin(), [] __device__(float x) { return x > 0; });

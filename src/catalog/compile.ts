@@ -3,13 +3,14 @@
  * Pure: load.ts does the reading and hands the parsed documents over.
  */
 import type {
-  Catalog, InventoryEntry, Profile, RawAnswer, RawRule, RawRuleFile, Recognition, Rule, Vendor,
+  Answer, Catalog, InventoryEntry, Profile, RawAnswer, RawRule, RawRuleFile, Recognition, Rule, Vendor,
 } from '../model/index.js';
 import type { ProfilesFile } from '../model/generated/profiles.js';
 import type { RecognitionFile } from '../model/generated/recognition.js';
 import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { VENDORS } from '../model/index.js';
 import { byCodePoint } from '../util/order.js';
+import { judgeAnswer, releaseLacks, unsupportedOn, type Evidence } from './confidence.js';
 import { CatalogError } from './errors.js';
 
 /** A rule file, validated against schemas/rules.schema.json. */
@@ -30,6 +31,8 @@ export interface CatalogSources {
   effort: Record<string, unknown>;
   /** rules/vocabulary.yaml, validated. */
   vocabulary: VocabularyFile;
+  /** Vendor evidence (cited sources, inventories, per-chip support): decides confidence and per-chip support. */
+  evidence?: Evidence;
   version: string;
 }
 
@@ -46,8 +49,8 @@ function compareVersions(a: string, b: string): number {
 /** The answer a profile gives: its own override, else the vendor answer; `since` newer than its SDK makes it none. */
 function resolveAnswer(vendorAnswer: RawRule['targets'][Vendor], profile: Profile): RawAnswer {
   const { profiles, ...base } = vendorAnswer;
-  const answer: RawAnswer = { ...(profiles?.[profile.id] ?? base) };
-  if (!answer.confidence) answer.confidence = answer.source ? 'confirmed' : 'uncertain';
+  // A release-pinned override wins over a chip override, which wins over the vendor answer.
+  const answer: RawAnswer = { ...(profiles?.[profile.id] ?? profiles?.[profile.chip] ?? base) };
   if (answer.since && compareVersions(answer.since, profile.sdk.version) > 0 && answer.status !== 'none') {
     const what = answer.replacement?.length ? answer.replacement.join(', ') : 'The replacement';
     return {
@@ -59,13 +62,40 @@ function resolveAnswer(vendorAnswer: RawRule['targets'][Vendor], profile: Profil
   return answer;
 }
 
-function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profiles: Profile[]): Rule {
-  const answers: Record<string, RawAnswer> = {};
+/**
+ * The vendor data's word on an answer: a name the profile's chip does not support (support table, stub, guard)
+ * makes a direct or partial answer `none`; then its confidence is decided mechanically (confidence.ts).
+ */
+function withEvidence(answer: RawAnswer, profile: Profile, evidence: Evidence | undefined): Answer {
+  if (!evidence) return answer;
+  const gaps = unsupportedOn(answer, profile, evidence.names);
+  if (gaps.length) {
+    const first = gaps[0]!;
+    const names = (answer.replacement ?? []).join(' + ');
+    const how = first.kind === 'stub' ? 'is declared but not implemented' : first.kind === 'guard' ? 'is not declared for this chip' : 'is marked unsupported';
+    return {
+      ...answer,
+      status: 'none',
+      note: `${names} ${how} on ${profile.product} (${profile.sdk.name} ${profile.sdk.version}; ${first.source}).${answer.note ? ` ${answer.note}` : ''}`,
+      source: first.source,
+      confidence: 'confirmed',
+      unsupported: { kind: first.kind as 'table' | 'stub', source: first.source },
+    };
+  }
+  if (answer.status === 'none' && answer.since && compareVersions(answer.since, profile.sdk.version) > 0) {
+    // `none` because the release is older than `since`: proven when the release's inventory lacks the names.
+    return { ...answer, confidence: releaseLacks(answer, profile, evidence) ? 'confirmed' : 'likely' };
+  }
+  return { ...answer, confidence: judgeAnswer(answer, profile, evidence).confidence };
+}
+
+function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profiles: Profile[], evidence?: Evidence): Rule {
+  const answers: Record<string, Answer> = {};
   for (const vendor of VENDORS) {
     const vendorAnswer = raw.targets[vendor];
     for (const key of Object.keys(vendorAnswer.profiles ?? {})) {
       const profile = profiles.find((p) => p.id === key);
-      if (!profile) throw new CatalogError(doc.file, `unknown profile "${key}" (known: ${profiles.map((p) => p.id).join(', ')})`, raw.id, `targets.${vendor}.profiles`);
+      if (!profile) throw new CatalogError(doc.file, `unknown profile "${key}" (a chip, or chip@release: ${profiles.map((p) => p.id).join(', ')})`, raw.id, `targets.${vendor}.profiles`);
       if (profile.vendor !== vendor) throw new CatalogError(doc.file, `profile "${key}" belongs to ${profile.vendor}, not ${vendor}`, raw.id, `targets.${vendor}.profiles`);
     }
     const check = (a: RawAnswer, where: string): void => {
@@ -75,7 +105,7 @@ function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profile
     };
     check(vendorAnswer, `targets.${vendor}`);
     for (const [key, a] of Object.entries(vendorAnswer.profiles ?? {})) check(a, `targets.${vendor}.profiles.${key}`);
-    for (const profile of profiles.filter((p) => p.vendor === vendor)) answers[profile.id] = resolveAnswer(vendorAnswer, profile);
+    for (const profile of profiles.filter((p) => p.vendor === vendor)) answers[profile.id] = withEvidence(resolveAnswer(vendorAnswer, profile), profile, evidence);
   }
   const rule: Rule = {
     id: raw.id,
@@ -95,20 +125,38 @@ function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profile
   return rule;
 }
 
-function compileProfiles(src: CatalogSources['profiles']): { profiles: Profile[]; defaults: Record<Vendor, string> } {
+/** Chips x releases -> profiles: each chip on its newest release (id = chip), and on each release (id = chip@version). */
+function compileProfiles(src: CatalogSources['profiles']): { profiles: Profile[]; pinned: Profile[]; defaults: Record<Vendor, string> } {
   const data = src.data;
   const ids = new Set<string>();
-  for (const p of data.profiles) {
-    if (ids.has(p.id)) throw new CatalogError(src.file, `duplicate profile id "${p.id}"`);
-    ids.add(p.id);
-  }
+  const profiles: Profile[] = [];
+  const pinned: Profile[] = [];
+  data.chips.forEach((chip, i) => {
+    if (ids.has(chip.id)) throw new CatalogError(src.file, `duplicate chip id "${chip.id}"`, undefined, `chips.${i}.id`);
+    ids.add(chip.id);
+    const releases = chip.releases.map((version, j) => {
+      const r = data.releases.find((x) => x.vendor === chip.vendor && x.version === version);
+      if (!r) throw new CatalogError(src.file, `chip ${chip.id} names release ${version}, which is not a ${chip.vendor} release`, undefined, `chips.${i}.releases.${j}`);
+      return r;
+    }).sort((a, b) => compareVersions(a.version, b.version));
+    const make = (r: (typeof releases)[number], id: string, isPinned: boolean): Profile => {
+      const p: Profile = {
+        id, chip: chip.id, vendor: chip.vendor, product: chip.product, sdk: { name: r.sdk, version: r.version },
+        kernelModel: chip.kernelModel, inventory: r.inventory, pinned: isPinned,
+      };
+      if (r.tag) p.tag = r.tag;
+      return p;
+    };
+    for (const r of releases) pinned.push(make(r, `${chip.id}@${r.version}`, true));
+    profiles.push(make(releases[releases.length - 1]!, chip.id, false));
+  });
   for (const vendor of VENDORS) {
     const def = data.vendors[vendor].default;
-    if (!data.profiles.some((p) => p.id === def && p.vendor === vendor)) {
-      throw new CatalogError(src.file, `default profile "${def}" of ${vendor} is not one of its profiles`, undefined, `vendors.${vendor}.default`);
+    if (!profiles.some((p) => p.id === def && p.vendor === vendor)) {
+      throw new CatalogError(src.file, `default profile "${def}" of ${vendor} is not one of its chips`, undefined, `vendors.${vendor}.default`);
     }
   }
-  return { profiles: data.profiles, defaults: { ascend: data.vendors.ascend.default, cambricon: data.vendors.cambricon.default } };
+  return { profiles, pinned, defaults: { ascend: data.vendors.ascend.default, cambricon: data.vendors.cambricon.default } };
 }
 
 function compileRecognition(src: CatalogSources['recognition']): { recognition: Recognition; libraries: Record<string, string> } {
@@ -163,7 +211,8 @@ export function parseInventory(file: string, text: string, libraries: Record<str
 }
 
 export function compileCatalog(src: CatalogSources): Catalog {
-  const { profiles, defaults } = compileProfiles(src.profiles);
+  const { profiles, pinned, defaults } = compileProfiles(src.profiles);
+  const allProfiles = [...profiles, ...pinned];
   const { recognition, libraries } = compileRecognition(src.recognition);
 
   const rules: Rule[] = [];
@@ -182,7 +231,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
         throw new CatalogError(doc.file, `duplicate rule id (also in ${previous})`, raw.id, 'id');
       }
       ids.set(raw.id, doc.file);
-      const rule = compileRule(raw, file, doc, profiles);
+      const rule = compileRule(raw, file, doc, allProfiles, src.evidence);
       if (rule.override && !doc.user) throw new CatalogError(doc.file, 'only user rule files (--rules) may override', raw.id, 'override');
       for (const symbol of rule.symbols) {
         if (symbol.endsWith('*')) {
@@ -215,6 +264,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
   return {
     version: src.version,
     profiles,
+    pinned,
     defaultProfile: defaults,
     rules,
     bySymbol,

@@ -15,6 +15,8 @@ import { PACKAGE_ROOT } from '../util/package-root.js';
 import { parseText, validated, type SchemaName } from '../util/validated.js';
 import { compileCatalog, type RuleDocument } from './compile.js';
 import { CatalogError } from './errors.js';
+import type { Evidence } from './confidence.js';
+import { parseCitedSources, parseEvidence } from './evidence.js';
 import { parseVendorInventory, type VendorInventory } from './verify.js';
 
 export { PACKAGE_ROOT };
@@ -58,7 +60,20 @@ function yamlFilesUnder(dir: string): string[] {
   return out;
 }
 
+/** The vendor evidence files (rules/inventory/vendor/): which names each cited file holds, what each name's SDKs say. */
+export function loadEvidence(rulesDir: string = SHIPPED_RULES_DIR, hash?: { update(text: string): unknown }): Evidence | undefined {
+  const dir = join(rulesDir, 'inventory', 'vendor');
+  const cited = join(dir, 'cited-sources.tsv');
+  const names = join(dir, 'replacement-evidence.tsv');
+  if (!existsSync(cited) || !existsSync(names)) return undefined;
+  const texts = [readFileSync(cited, 'utf8'), readFileSync(names, 'utf8')];
+  for (const t of texts) hash?.update(t);
+  return { cited: parseCitedSources(texts[0]!), names: parseEvidence(texts[1]!) };
+}
+
 export interface LoadOptions {
+  /** Without vendor evidence: answers keep their written status and get no computed confidence (building the evidence). */
+  evidence?: false;
   /** Extra rule directories or files (--rules). */
   userRules?: string[];
   /** Directory holding profiles.yaml, recognition.yaml, families/ and inventory/ (defaults to the shipped one). */
@@ -97,6 +112,7 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     hash.update(text);
     inventory = { file: 'inventory/cuda.tsv', text };
   }
+  const evidence = options.evidence === false ? undefined : loadEvidence(existsSync(join(dir, 'inventory', 'vendor')) ? dir : SHIPPED_RULES_DIR, hash);
   return compileCatalog({
     profiles: { file: 'rules/profiles.yaml', data: read<ProfilesFile>('profiles', join(dir, 'profiles.yaml')) },
     recognition: { file: 'rules/recognition.yaml', data: read<RecognitionFile>('recognition', join(dir, 'recognition.yaml')) },
@@ -106,6 +122,7 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     // A rules folder of its own (tests, forks) may leave the effort weights to the shipped ones.
     effort: read<Record<string, unknown>>('effort', existsSync(join(dir, 'effort.yaml')) ? join(dir, 'effort.yaml') : join(SHIPPED_RULES_DIR, 'effort.yaml')),
     version: hash.digest('hex').slice(0, 12),
+    evidence,
   });
 }
 

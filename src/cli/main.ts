@@ -18,7 +18,7 @@ import { recordHistory } from './history.js';
 import type { CliIo } from './io.js';
 import { mergeFiles } from './merge-command.js';
 import { emitReport, parseFormats, writeText } from './output.js';
-import { explainSymbol, listRules, ruleStats } from './rules-command.js';
+import { auditText, explainSymbol, listRules, ruleStats } from './rules-command.js';
 import { addScanOptions, collect, colorOf, runScan } from './scan-options.js';
 import { registerTestCommand } from './test-command.js';
 
@@ -102,19 +102,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
   const rules = program
     .command('rules')
-    .description('list the catalog rules, or `rules stats` for counts per family and target profile')
-    .argument('[action]', '"stats" for counts per family and profile')
+    .description('list the catalog rules; `rules stats` for counts per family and profile; `rules audit` for how sure each answer is')
+    .argument('[action]', '"stats", or "audit" (confidence per family and profile, from the vendor data)')
     .option('--family <family>', 'only this family')
     .option('--json', 'JSON output')
+    .option('--details', 'audit: list every answer that is not confirmed, with why')
+    .option('-t, --target <targets>', 'audit: the profiles to audit (default: every chip on its newest release)')
     .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
-    .action((action: string | undefined, opts: { family?: string; json?: boolean; rules: string[] }) => {
+    .action((action: string | undefined, opts: { family?: string; json?: boolean; details?: boolean; target?: string; rules: string[] }) => {
       const catalog = loadCatalog({ userRules: opts.rules });
       if (action === 'stats') io.stdout(ruleStats(catalog, verifyCatalog(catalog, loadVendorInventories(catalog.profiles))));
+      else if (action === 'audit') io.stdout(auditText(catalog, opts));
       else if (action === undefined) io.stdout(listRules(catalog, opts.family, Boolean(opts.json)));
-      else throw new UsageError(`unknown rules action "${action}"`, 'use `ascendify rules` or `ascendify rules stats`');
+      else throw new UsageError(`unknown rules action "${action}"`, 'use `ascendify rules`, `ascendify rules stats` or `ascendify rules audit`');
       setExit(EXIT.ok);
     });
-  rules.addHelpText('after', '\nExamples:\n  ascendify rules --family nccl\n  ascendify rules stats');
+  rules.addHelpText('after', '\nExamples:\n  ascendify rules --family nccl\n  ascendify rules stats\n  ascendify rules audit --target ascend-910b@8.5,ascend-910b --details');
 
   registerTestCommand(program, io, setExit);
 

@@ -1,5 +1,8 @@
 /** `ascendify rules` (list), `ascendify rules stats`, `ascendify explain <symbol>`. */
 import type { Catalog, Rule, Status } from '../model/index.js';
+import { auditCatalog, renderAudit } from '../catalog/audit.js';
+import { loadEvidence } from '../catalog/load.js';
+import { selectProfiles } from '../util/profiles.js';
 import { inventoryCoverage } from '../catalog/coverage.js';
 import { UsageError } from '../util/errors.js';
 import { verifiedShare, type CatalogVerification } from '../catalog/verify.js';
@@ -80,7 +83,13 @@ export function explainSymbol(catalog: Catalog, symbol: string): string {
     out.push(`  symbols: ${r.symbols.join(', ')}`);
     out.push(`  defined in: ${r.file}`);
     if (r.message) out.push(`  ${r.message.replaceAll('{symbol}', symbol)}`);
-    for (const profile of catalog.profiles) {
+    // Each chip on its newest release, then any older release whose answer differs from it.
+    const differing = catalog.pinned.filter((p) => {
+      const mine = r.answers[p.id];
+      const newest = r.answers[p.chip];
+      return mine && newest && (mine.status !== newest.status || (mine.replacement ?? []).join() !== (newest.replacement ?? []).join());
+    });
+    for (const profile of [...catalog.profiles, ...differing]) {
       const a = r.answers[profile.id];
       if (!a) continue;
       out.push(`  ${profile.id} (${profile.sdk.name} ${profile.sdk.version}): ${a.status}${a.replacement?.length ? ` → ${a.replacement.join(' + ')}` : ''}${a.since ? ` [since ${a.since}]` : ''}${a.confidence && a.confidence !== 'confirmed' ? ` (${a.confidence})` : ''}`);
@@ -90,4 +99,18 @@ export function explainSymbol(catalog: Catalog, symbol: string): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** `ascendify rules audit`: confidence per family and profile from the vendor evidence (src/catalog/audit.ts). */
+export function auditText(catalog: Catalog, opts: { family?: string; json?: boolean; details?: boolean; target?: string }): string {
+  const evidence = loadEvidence();
+  if (!evidence) throw new UsageError('the vendor evidence files are missing (rules/inventory/vendor/cited-sources.tsv, replacement-evidence.tsv)', 'reinstall ascendify, or rebuild them (rules/inventory/vendor/README.md)');
+  const profiles = opts.target ? selectProfiles(catalog, [opts.target]) : catalog.profiles;
+  const audit = auditCatalog(catalog, evidence, profiles);
+  if (opts.family) {
+    if (!audit.rows.some((r) => r.family === opts.family)) throw new UsageError(`no rules in family "${opts.family}"`, `families: ${[...new Set(audit.rows.map((r) => r.family))].join(', ')}`);
+    audit.rows = audit.rows.filter((r) => r.family === opts.family);
+    audit.details = audit.details.filter((d) => d.family === opts.family);
+  }
+  return opts.json ? `${JSON.stringify(audit, null, 2)}\n` : renderAudit(audit, Boolean(opts.details));
 }

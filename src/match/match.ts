@@ -116,7 +116,7 @@ function answersFor(res: Resolution, profiles: Profile[]): Record<TargetId, Targ
     if (a.replacement?.length) t.replacement = a.replacement;
     if (a.note) t.note = a.note;
     if (a.since) t.since = a.since;
-    if (a.source) t.source = a.source;
+    if (a.source) t.source = Array.isArray(a.source) ? a.source.join('; ') : a.source;
     if (a.confidence) t.confidence = a.confidence;
     out[profile.id] = t;
   }

@@ -4,11 +4,29 @@ export const VENDORS = ['ascend', 'cambricon'] as const;
 
 export type { KernelModel, Language, Severity, Status, Vendor } from './generated/report.js';
 export type { RawAnswer, RawRule, RawRuleFile, RawVendorAnswer } from './generated/rules.js';
-export type { Profile } from './generated/profiles.js';
 import type { Status as RuleStatusWithUnknown, Severity } from './generated/report.js';
 import type { RawAnswer } from './generated/rules.js';
-import type { Profile } from './generated/profiles.js';
-import type { Vendor } from './generated/report.js';
+import type { KernelModel, Vendor } from './generated/report.js';
+
+/**
+ * A target profile: a chip on an SDK release. `ascend-910b` is the chip on its newest release; `ascend-910b@8.5`
+ * pins one (rules/profiles.yaml).
+ */
+export interface Profile {
+  id: string;
+  /** The chip (`ascend-910b`); equal to `id` unless the release is pinned. */
+  chip: string;
+  vendor: Vendor;
+  product: string;
+  sdk: { name: string; version: string };
+  kernelModel: KernelModel;
+  /** SDK symbol inventories (file names in rules/inventory/vendor/) replacements are checked against. */
+  inventory: string[];
+  /** The release tag the vendor facts were read at, when there is one. */
+  tag?: string;
+  /** True for `chip@version` ids. */
+  pinned: boolean;
+}
 
 /** A rule's answer for one target. `unknown` is only given to uses no rule answers. */
 export type RuleStatus = Exclude<RuleStatusWithUnknown, 'unknown'>;
@@ -16,6 +34,12 @@ export type RuleStatus = Exclude<RuleStatusWithUnknown, 'unknown'>;
 export type SymbolKind = import('./generated/rules.js').RawRule['kind'];
 
 export type Confidence = 'confirmed' | 'likely' | 'uncertain';
+
+/** A compiled answer for one profile: the rule's answer, plus what the vendor data decided. */
+export interface Answer extends RawAnswer {
+  /** Set when a support table or a not-implemented stub made the answer `none` on this profile's chip. */
+  unsupported?: { kind: 'table' | 'stub'; source: string };
+}
 
 /** A compiled rule: one per rule, answers resolved per profile at load time. */
 export interface Rule {
@@ -34,8 +58,8 @@ export interface Rule {
   /** True for rules loaded with --rules. */
   user: boolean;
   override: boolean;
-  /** Answer per profile id, after applying profile overrides and `since`. */
-  answers: Record<string, RawAnswer>;
+  /** Answer per profile id (chip, and chip@release), after overrides, `since`, per-chip support and confidence. */
+  answers: Record<string, Answer>;
 }
 
 import type { InventoryEntry, Recognition } from './inventory.js';
@@ -43,7 +67,10 @@ import type { InventoryEntry, Recognition } from './inventory.js';
 export interface Catalog {
   /** Version string that changes whenever any rule file changes (content hash). */
   version: string;
+  /** Every chip on its newest release, in rules/profiles.yaml order (what `all` and the tables mean). */
   profiles: Profile[];
+  /** Every chip on every release it supports (`ascend-910b@8.5` …), for `--target chip@version`. */
+  pinned: Profile[];
   defaultProfile: Record<Vendor, string>;
   rules: Rule[];
   /** Rules by exact symbol (several when contexts differ). */

@@ -1,7 +1,7 @@
 /**
- * Choosing target profiles from --target values: vendors (their default profile), profile ids, or all.
- * Any number of profiles can be chosen, of one vendor or both (ascend-910b,ascend-950); the order is the
- * order given, each profile once.
+ * Choosing target profiles from --target values: vendors (their default chip), chips (`ascend-910b`: the chip on its
+ * newest release), chips on a release (`ascend-910b@8.5`), or all. Any number of profiles can be chosen, of one
+ * vendor or both (ascend-910b,ascend-950, or ascend-910b@8.5,ascend-910b); the order is the order given, each once.
  */
 import type { Catalog, Profile, ReportTarget } from '../model/index.js';
 import { VENDORS } from '../model/index.js';
@@ -16,11 +16,16 @@ export function selectProfiles(catalog: Catalog, targets: string[] | undefined):
     if (t === 'all') picks = VENDORS.map((v) => byId(catalog.defaultProfile[v]));
     else if ((VENDORS as readonly string[]).includes(t)) picks = [byId(catalog.defaultProfile[t as keyof Catalog['defaultProfile']])];
     else {
-      const p = catalog.profiles.find((x) => x.id === t);
+      const p = catalog.profiles.find((x) => x.id === t) ?? catalog.pinned.find((x) => x.id === t);
       if (!p) {
+        const [chip, release] = t.split('@');
+        const releases = catalog.pinned.filter((x) => x.chip === chip).map((x) => x.sdk.version);
+        if (release !== undefined && releases.length) {
+          throw new UsageError(`${chip} has no release ${release}`, `releases that support ${chip}: ${releases.join(', ')} (e.g. --target ${chip}@${releases[0]})`);
+        }
         throw new UsageError(
           `unknown target "${t}"`,
-          `use ascend, cambricon, all, or profile ids (comma-separated): ${catalog.profiles.map((x) => x.id).join(', ')}`,
+          `use ascend, cambricon, all, chips (${catalog.profiles.map((x) => x.id).join(', ')}) or chip@release (e.g. ${catalog.pinned[0]?.id ?? ''})`,
         );
       }
       picks = [p];

@@ -38,8 +38,10 @@ describe('shipped catalog', () => {
     expect(bad).toEqual([]);
   });
 
-  it('answers for every profile', () => {
-    const profiles = catalog.profiles.map((p) => p.id).sort();
+  it('answers for every profile: each chip on its newest release and on every release it supports', () => {
+    const profiles = [...catalog.profiles, ...catalog.pinned].map((p) => p.id).sort();
+    expect(profiles).toContain('ascend-910b@8.5');
+    expect(catalog.profiles.find((p) => p.id === 'ascend-910b')?.sdk.version).toBe(catalog.pinned.filter((p) => p.chip === 'ascend-910b').at(-1)?.sdk.version);
     for (const rule of catalog.rules) expect(Object.keys(rule.answers).sort()).toEqual(profiles);
   });
 });

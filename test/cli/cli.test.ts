@@ -159,7 +159,7 @@ describe('rules and explain', () => {
   it('explains a symbol with targets, status, note and source', async () => {
     const r = await cli(['explain', 'cudaMalloc']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('ascend-910b (CANN 8.5): direct → aclrtMalloc');
+    expect(r.stdout).toContain('ascend-910b (CANN 9.1): direct → aclrtMalloc');
     expect(r.stdout).toContain('source:');
     const missing = await cli(['explain', 'definitelyNotCuda']);
     expect(missing.code).toBe(2);

@@ -165,10 +165,14 @@ describe('profiles', () => {
     expect(on950?.targets['ascend-950']).toMatchObject({ status: 'direct', replacement: ['asc_shfl_down'] });
   });
 
-  it('an API that first appears in CANN 9.0 is none for a CANN 8.5 profile', () => {
+  it('an API that first appears in a later release is none for a profile pinned to an older one', () => {
     const src = 'void f() { cudaMallocAsync(0, 1, 0); }\n';
-    expect(findings(src, ['ascend-910b']).findings[0]?.targets['ascend-910b']).toMatchObject({ status: 'none', note: expect.stringContaining('needs CANN 9.0') });
-    expect(findings(src, ['ascend-950']).findings[0]?.targets['ascend-950']).toMatchObject({ status: 'direct' });
+    const rule = catalog.bySymbol.get('cudaMallocAsync')![0]!;
+    const since = rule.answers['ascend-910b']!.since!;
+    const older = catalog.pinned.find((p) => p.chip === 'ascend-910b' && p.sdk.version < since)!;
+    const r = findings(src, [`${older.id},ascend-910b`]).findings[0]!;
+    expect(r.targets[older.id]).toMatchObject({ status: 'none', note: expect.stringContaining(`needs CANN ${since}`) });
+    expect(r.targets['ascend-910b']!.status).not.toBe('none');
   });
 });
 

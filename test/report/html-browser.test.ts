@@ -67,7 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in a head
     const report = JSON.parse(readFileSync(join(out, 'ascendify-report.json'), 'utf8')) as { targets: { profile: string }[]; findings: { file: string }[] };
     const page = await open(browser, join(out, 'ascendify-report.html'), watch);
 
-    expect(await page.locator('article.card.target h3').allTextContents()).toEqual(report.targets.map((t) => t.profile));
+    expect(await page.locator('article.card.target h3').allTextContents()).toEqual(report.targets.map((t) => t.id));
     expect(await page.locator('#charts svg.chart').count()).toBe(4);
     expect(await page.locator('#blockers-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('#apis-table tbody tr').count()).toBe(10);

@@ -4,7 +4,7 @@
  */
 
 /**
- * ascendify target profiles (rules/profiles.yaml)
+ * rules/profiles.yaml: the target chips and the SDK releases that answer for them. A target profile is a chip on a release: `ascend-910b` is the chip on its newest supported release, `ascend-910b@8.5` pins one.
  */
 export interface ProfilesFile {
   vendors: {
@@ -12,9 +12,15 @@ export interface ProfilesFile {
     cambricon: VendorEntry;
   };
   /**
+   * SDK releases, oldest first per vendor. A rule answer's `since` is compared with the release version.
+   *
    * @minItems 1
    */
-  profiles: Profile[];
+  releases: Release[];
+  /**
+   * @minItems 1
+   */
+  chips: Chip[];
 }
 /**
  * This interface was referenced by `ProfilesFile`'s JSON-Schema
@@ -22,28 +28,53 @@ export interface ProfilesFile {
  */
 export interface VendorEntry {
   name: string;
+  /**
+   * The chip `--target <vendor>` and `all` choose.
+   */
   default: string;
 }
 /**
  * This interface was referenced by `ProfilesFile`'s JSON-Schema
- * via the `definition` "Profile".
+ * via the `definition` "Release".
  */
-export interface Profile {
+export interface Release {
+  vendor: 'ascend' | 'cambricon';
+  /**
+   * The SDK's name as users know it (CANN, CNRT).
+   */
+  sdk: string;
+  version: string;
+  /**
+   * The vendor repositories' release tag the facts were read at (rules/inventory/vendor/releases.yaml).
+   */
+  tag?: string;
+  /**
+   * Symbol inventories of this release (files in rules/inventory/vendor/): the names a direct or partial replacement may use.
+   */
+  inventory: string[];
+}
+/**
+ * This interface was referenced by `ProfilesFile`'s JSON-Schema
+ * via the `definition` "Chip".
+ */
+export interface Chip {
   id: string;
   vendor: 'ascend' | 'cambricon';
   product: string;
-  sdk: {
-    name: string;
-    version: string;
-  };
   /**
    * tile: Ascend C on AI Core (no threads); simt: Ascend 950 SIMT; bang: Cambricon BANG C.
    */
   kernelModel: 'tile' | 'simt' | 'bang';
   /**
-   * Symbol inventories of this profile's SDK (files in rules/inventory/vendor/): the names a direct or partial replacement may use (rules stats, test/catalog/verification.test.ts).
+   * The releases that support the chip (a vendor file says so; rules/inventory/vendor/releases.yaml). The newest answers for the chip's own id.
+   *
+   * @minItems 1
    */
-  inventory?: string[];
+  releases: string[];
+  /**
+   * Where the release list comes from (owner/repo@ref:path of the vendor file, or releases.yaml).
+   */
+  support?: string;
 }
 
 /** schemas/profiles.schema.json, as data (validators compile it; nothing reads the file at run time). */
@@ -51,11 +82,13 @@ export const profilesSchema: Record<string, unknown> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://github.com/ascendify/ascendify/schemas/profiles.schema.json",
   "title": "ProfilesFile",
+  "description": "rules/profiles.yaml: the target chips and the SDK releases that answer for them. A target profile is a chip on a release: `ascend-910b` is the chip on its newest supported release, `ascend-910b@8.5` pins one.",
   "type": "object",
   "additionalProperties": false,
   "required": [
     "vendors",
-    "profiles"
+    "releases",
+    "chips"
   ],
   "properties": {
     "vendors": {
@@ -74,11 +107,19 @@ export const profilesSchema: Record<string, unknown> = {
         }
       }
     },
-    "profiles": {
+    "releases": {
+      "type": "array",
+      "minItems": 1,
+      "description": "SDK releases, oldest first per vendor. A rule answer's `since` is compared with the release version.",
+      "items": {
+        "$ref": "#/definitions/Release"
+      }
+    },
+    "chips": {
       "type": "array",
       "minItems": 1,
       "items": {
-        "$ref": "#/definitions/Profile"
+        "$ref": "#/definitions/Chip"
       }
     }
   },
@@ -95,19 +136,58 @@ export const profilesSchema: Record<string, unknown> = {
           "type": "string"
         },
         "default": {
-          "type": "string"
+          "type": "string",
+          "description": "The chip `--target <vendor>` and `all` choose."
         }
       }
     },
-    "Profile": {
+    "Release": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "vendor",
+        "sdk",
+        "version",
+        "inventory"
+      ],
+      "properties": {
+        "vendor": {
+          "enum": [
+            "ascend",
+            "cambricon"
+          ]
+        },
+        "sdk": {
+          "type": "string",
+          "description": "The SDK's name as users know it (CANN, CNRT)."
+        },
+        "version": {
+          "type": "string",
+          "pattern": "^[0-9]+(\\.[0-9]+)*$"
+        },
+        "tag": {
+          "type": "string",
+          "description": "The vendor repositories' release tag the facts were read at (rules/inventory/vendor/releases.yaml)."
+        },
+        "inventory": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9._-]+\\.tsv$"
+          },
+          "description": "Symbol inventories of this release (files in rules/inventory/vendor/): the names a direct or partial replacement may use."
+        }
+      }
+    },
+    "Chip": {
       "type": "object",
       "additionalProperties": false,
       "required": [
         "id",
         "vendor",
         "product",
-        "sdk",
-        "kernelModel"
+        "kernelModel",
+        "releases"
       ],
       "properties": {
         "id": {
@@ -123,23 +203,6 @@ export const profilesSchema: Record<string, unknown> = {
         "product": {
           "type": "string"
         },
-        "sdk": {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "name",
-            "version"
-          ],
-          "properties": {
-            "name": {
-              "type": "string"
-            },
-            "version": {
-              "type": "string",
-              "pattern": "^[0-9]+(\\.[0-9]+)*$"
-            }
-          }
-        },
         "kernelModel": {
           "enum": [
             "tile",
@@ -148,16 +211,20 @@ export const profilesSchema: Record<string, unknown> = {
           ],
           "description": "tile: Ascend C on AI Core (no threads); simt: Ascend 950 SIMT; bang: Cambricon BANG C."
         },
-        "inventory": {
+        "releases": {
           "type": "array",
+          "minItems": 1,
           "items": {
             "type": "string",
-            "pattern": "^[a-z0-9._-]+\\.tsv$"
+            "pattern": "^[0-9]+(\\.[0-9]+)*$"
           },
-          "description": "Symbol inventories of this profile's SDK (files in rules/inventory/vendor/): the names a direct or partial replacement may use (rules stats, test/catalog/verification.test.ts)."
+          "description": "The releases that support the chip (a vendor file says so; rules/inventory/vendor/releases.yaml). The newest answers for the chip's own id."
+        },
+        "support": {
+          "type": "string",
+          "description": "Where the release list comes from (owner/repo@ref:path of the vendor file, or releases.yaml)."
         }
       }
     }
-  },
-  "description": "ascendify target profiles (rules/profiles.yaml)"
+  }
 };

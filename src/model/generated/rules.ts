@@ -108,11 +108,11 @@ export interface RawVendorAnswer {
    */
   since?: string;
   /**
-   * Where the replacement was confirmed: header path (repo:path) or documentation URL. Required for direct and partial.
+   * Where the replacement was confirmed: `owner/repo@ref:path` of a vendor file at a release tag (or commit) that holds every replacement name, or a list of such files when the names live in several. Direct and partial answers of the shipped catalog must cite such files (the confidence of an answer is computed from them: docs/catalog-truth.md); user rules may cite anything, and are then `uncertain` unless the names are in the SDK inventory.
    */
-  source?: string;
+  source?: string | string[];
   /**
-   * How sure the catalog is of this answer. Defaults to confirmed when a source is given, uncertain otherwise.
+   * Only `uncertain` may be written (with a note saying why): confidence is otherwise computed from the vendor data (docs/catalog-truth.md). Rule files written before may still say confirmed or likely; those values are ignored.
    */
   confidence?: 'confirmed' | 'likely' | 'uncertain';
   /**
@@ -150,11 +150,11 @@ export interface RawAnswer {
    */
   since?: string;
   /**
-   * Where the replacement was confirmed: header path (repo:path) or documentation URL. Required for direct and partial.
+   * Where the replacement was confirmed: `owner/repo@ref:path` of a vendor file at a release tag (or commit) that holds every replacement name, or a list of such files when the names live in several. Direct and partial answers of the shipped catalog must cite such files (the confidence of an answer is computed from them: docs/catalog-truth.md); user rules may cite anything, and are then `uncertain` unless the names are in the SDK inventory.
    */
-  source?: string;
+  source?: string | string[];
   /**
-   * How sure the catalog is of this answer. Defaults to confirmed when a source is given, uncertain otherwise.
+   * Only `uncertain` may be written (with a note saying why): confidence is otherwise computed from the vendor data (docs/catalog-truth.md). Rule files written before may still say confirmed or likely; those values are ignored.
    */
   confidence?: 'confirmed' | 'likely' | 'uncertain';
   /**
@@ -241,8 +241,21 @@ export const rulesSchema: Record<string, unknown> = {
           "description": "First version of the vendor SDK (CANN for Ascend, CNRT for Cambricon) that has the replacement. A profile whose SDK is older answers none."
         },
         "source": {
-          "type": "string",
-          "description": "Where the replacement was confirmed: header path (repo:path) or documentation URL. Required for direct and partial."
+          "description": "Where the replacement was confirmed: `owner/repo@ref:path` of a vendor file at a release tag (or commit) that holds every replacement name, or a list of such files when the names live in several. Direct and partial answers of the shipped catalog must cite such files (the confidence of an answer is computed from them: docs/catalog-truth.md); user rules may cite anything, and are then `uncertain` unless the names are in the SDK inventory.",
+          "anyOf": [
+            {
+              "type": "string",
+              "minLength": 1
+            },
+            {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          ]
         },
         "confidence": {
           "enum": [
@@ -250,7 +263,7 @@ export const rulesSchema: Record<string, unknown> = {
             "likely",
             "uncertain"
           ],
-          "description": "How sure the catalog is of this answer. Defaults to confirmed when a source is given, uncertain otherwise."
+          "description": "Only `uncertain` may be written (with a note saying why): confidence is otherwise computed from the vendor data (docs/catalog-truth.md). Rule files written before may still say confirmed or likely; those values are ignored."
         },
         "verified": {
           "const": false,
