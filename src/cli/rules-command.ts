@@ -1,5 +1,6 @@
 /** `ascendify rules` (list), `ascendify rules stats`, `ascendify explain <symbol>`. */
 import type { Catalog, Rule, Status } from '../model/index.js';
+import { DISPLAY_ORDER } from '../model/index.js';
 import { auditCatalog, renderAudit } from '../catalog/audit.js';
 import { loadEvidence } from '../catalog/load.js';
 import { selectProfiles } from '../util/profiles.js';
@@ -7,7 +8,7 @@ import { inventoryCoverage } from '../catalog/coverage.js';
 import { UsageError } from '../util/errors.js';
 import { verifiedShare, type CatalogVerification } from '../catalog/verify.js';
 
-const STATUS_ORDER: Status[] = ['direct', 'partial', 'rewrite', 'none'];
+const STATUS_ORDER: Status[] = DISPLAY_ORDER.filter((s) => s !== 'unknown');
 
 export function listRules(catalog: Catalog, family: string | undefined, json: boolean): string {
   const rules = catalog.rules.filter((r) => !family || r.family === family);
