@@ -64,7 +64,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in a head
     const out = join(dir, 'samples-out');
     const res = await cli(['scan', SAMPLES, '--format', 'html,json', '--output-dir', out, '--no-cache', '--jobs', '1']);
     expect(res.code, res.stderr).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, 'ascendify-report.json'), 'utf8')) as { targets: { profile: string }[]; findings: { file: string }[] };
+    const report = JSON.parse(readFileSync(join(out, 'ascendify-report.json'), 'utf8')) as { targets: { id: string }[]; findings: { file: string }[] };
     const page = await open(browser, join(out, 'ascendify-report.html'), watch);
 
     expect(await page.locator('article.card.target h3').allTextContents()).toEqual(report.targets.map((t) => t.id));
