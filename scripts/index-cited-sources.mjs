@@ -28,6 +28,7 @@
  *                __getattr__/__setattr__ comparisons): weaker, left to the reader to accept
  *   members      `a.b` in a non-Python file where a and b both occur as identifiers (struct member access)
  *   path         a header part: the cited path ends with it, or the file #includes it
+ *   text         a part that is not a name (a flag, a CMake call, launch syntax): occurs as written, whitespace folded
  * OUTPUT
  *   `#` lines (command, date, counts, the mirror commit of every repository read), a header row, then rows
  *   source  name  match
@@ -79,7 +80,12 @@ export function collectCatalog(docs) {
 /** Names to look for, from replacement strings, with the project's normalisation (replacementParts). */
 export function catalogNames(replacements, replacementParts) {
   const names = new Set();
-  for (const r of replacements) for (const p of replacementParts(r)) if (p.kind !== 'other' && p.lookup) names.add(p.lookup);
+  for (const r of replacements) {
+    for (const p of replacementParts(r)) {
+      if (p.kind !== 'other' && p.lookup) names.add(p.lookup);
+      else if (p.kind === 'other' && p.text.length >= 3) names.add(p.text); // looked up as written (`text`)
+    }
+  }
   return names;
 }
 
@@ -96,6 +102,11 @@ export function prepareFile(filePath, text) {
 /** How `name` occurs in a prepared file (a match kind of the header comment), or undefined. */
 export function matchName(file, name) {
   const { code, idents } = file;
+  // A replacement part that is not a name (`-std=c++17`, `set(CMAKE_ASC_ARCHITECTURES dav-2201)`): as written.
+  if (!/^~?[A-Za-z_][\w:.~]*$/.test(name) && !/^[\w./-]+\.(h|hpp|hh|inc)$/.test(name)) {
+    const flat = (t) => t.replace(/\s+/g, ' ');
+    return flat(code).includes(flat(name)) ? 'text' : undefined;
+  }
   if (/^[\w./-]+\.(h|hpp|hh|inc)$/.test(name)) {
     if (file.path === name || file.path.endsWith(`/${name}`)) return 'path';
     return new RegExp(`^\\s*#\\s*include\\s*[<"](?:[^>"\\n]*/)?${escapeRe(name)}[>"]`, 'm').test(file.raw) ? 'path' : undefined;
@@ -216,7 +227,7 @@ function main() {
         `# rules: ${files.length} files under ${v.rules}; ${sources.size} distinct owner/repo@ref:path sources (${missing} not readable); ${other.size} other source values not read; ${names.size} replacement names`,
         ...[...used].sort((a, b) => cmp(a[0], b[0])).map(([r, c]) => `# mirror: ${r} HEAD ${c}`),
         ...[...alternates].sort(cmp).map((a) => `# alternate: ${a}`),
-        '# match: identifier | qualified | namespace | dotted-path | defined | string | members | path (see the script); (missing-file|missing-ref|missing-repo) rows have match -; (no-names): the file was read and holds none of the names',
+        '# match: identifier | qualified | namespace | dotted-path | defined | string | members | path | text (see the script); (missing-file|missing-ref|missing-repo) rows have match -; (no-names): the file was read and holds none of the names',
       ];
       const body = ['source\tname\tmatch', ...rows.map((r) => r.join('\t'))];
       fs.mkdirSync(path.dirname(path.resolve(v.out)), { recursive: true });

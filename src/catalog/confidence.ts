@@ -91,8 +91,9 @@ export function judgeAnswer(answer: RawAnswer, profile: Profile, evidence: Evide
   };
   const lacking = lookups.filter((n) => !inSource(n, true));
   if (lacking.length) reasons.push(`source-lacks:${lacking.join(',')}`);
-  if (other.length) reasons.push('not-a-symbol');
-  if (!reasons.length && lookups.length) return { confidence: 'confirmed', reasons: [] };
+  // Parts that are not names (a flag, a CMake call) count when the cited file shows them as written.
+  if (other.some((t) => !inSource(t, true))) reasons.push('not-a-symbol');
+  if (!reasons.length && (lookups.length || other.length)) return { confidence: 'confirmed', reasons: [] };
   const undeclared = lacking.filter((n) => !declared(n) && !inSource(n, false));
   if (undeclared.length) reasons.push(`not-declared:${undeclared.join(',')}`);
   const sourceExists = checkable.length > 0 && !reasons.includes('source-unreadable');

@@ -45,7 +45,8 @@ describe('confidence, recomputed for every answer', () => {
         const sources = sourcesOf(a);
         for (const r of a.replacement ?? []) {
           for (const part of replacementParts(r)) {
-            const found = part.lookup && sources.some((s) => { const m = evidence.cited.get(s)?.get(part.lookup!); return m !== undefined && m !== 'string'; });
+            const key = part.lookup ?? part.text;
+            const found = sources.some((s) => { const m = evidence.cited.get(s)?.get(key); return m !== undefined && m !== 'string'; });
             const stub = part.lookup && evidence.names.get(part.lookup)?.unsupported.some((u) => u.kind === 'stub');
             if (!found || stub) wrong.push(`${rule.id} [${id}] ${part.text}`);
           }
