@@ -64,8 +64,10 @@ void domains(void) {
 
 // ruleid: nvtx-domain
 void extensions(nvtxDomainHandle_t dom) {
-  // ruleid: nvtx-extensions
+  // ruleid: nvtx-mem-extension
   nvtxMemHeapRegister(dom, nullptr);
+  // ruleid: nvtx-extensions
+  nvtxMemRegionsResize(dom, nullptr);
 }
 
 void cpp_api(void) {
