@@ -108,7 +108,10 @@ export function matchName(file, name) {
     return flat(code).includes(flat(name)) ? 'text' : undefined;
   }
   if (/^[\w./-]+\.(h|hpp|hh|inc)$/.test(name)) {
-    if (file.path === name || file.path.endsWith(`/${name}`)) return 'path';
+    // The cited file is the header: its repository path may differ from its installed one (aclnnop/aclnn_matmul.h
+    // lives at matmul/.../op_api/aclnn_matmul.h), so the file name decides.
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (file.path === name || file.path.endsWith(`/${name}`) || file.path.endsWith(`/${base}`) || file.path === base) return 'path';
     return new RegExp(`^\\s*#\\s*include\\s*[<"](?:[^>"\\n]*/)?${escapeRe(name)}[>"]`, 'm').test(file.raw) ? 'path' : undefined;
   }
   if (name.includes('::')) {

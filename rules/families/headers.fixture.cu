@@ -9,7 +9,7 @@
 #include <device_launch_parameters.h>
 // ruleid: headers-cuda-fp16 *=partial
 #include <cuda_fp16.h>
-// ruleid: headers-cuda-bf16 *=partial
+// ruleid: headers-cuda-bf16 ascend=partial cambricon-mlu370=none cambricon-mlu590=partial
 #include <cuda_bf16.h>
 // ruleid: headers-cuda-fp8 ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
 #include <cuda_fp8.h>
@@ -47,9 +47,9 @@
 #include <cusparse.h>
 // ruleid: headers-cusolver *=partial
 #include <cusolverDn.h>
-// ruleid: headers-nvrtc *=none
+// ruleid: headers-nvrtc ascend=partial cambricon=none
 #include <nvrtc.h>
-// ruleid: headers-nvrtc *=none
+// ruleid: headers-nvrtc ascend=partial cambricon=none
 #include <nvJitLink.h>
 // ruleid: headers-nvtx *=partial
 #include <nvtx3/nvToolsExt.h>

@@ -99,7 +99,7 @@ void collectives(Communicator &c, void *sbuf, void *rbuf, size_t n, cudaStream_t
   NCCL_CHECK(ncclAllGather(sbuf, rbuf, n, ncclUint32, c.comm, s));
   // ruleid: nccl-all-gather *=direct, nccl-uint64 *=direct
   NCCL_CHECK(ncclAllGather(sbuf, rbuf, n, ncclUint64, c.comm, s));
-  // ruleid: nccl-all-gather *=direct, nccl-float8 *=none
+  // ruleid: nccl-all-gather *=direct, nccl-float8 ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
   NCCL_CHECK(ncclAllGather(sbuf, rbuf, n, ncclFloat8e4m3, c.comm, s));
 }
 

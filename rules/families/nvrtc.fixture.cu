@@ -14,42 +14,42 @@ extern "C" __global__ void axpy(float a, float *x, float *y, int n) {
 
 // ok: nvrtc-create-compile
 // The JIT path below used to call nvrtcCreateProgram on every start.
-// ruleid: nvrtc-types *=none
+// ruleid: nvrtc-types ascend=partial cambricon=none
 static void check(nvrtcResult r) {
   // ruleid: nvrtc-success *=none, nvrtc-error-string *=none
   if (r != NVRTC_SUCCESS) printf("nvrtc: %s\n", nvrtcGetErrorString(r));
 }
 
 std::vector<char> build_cubin() {
-  // ruleid: nvrtc-types *=none
+  // ruleid: nvrtc-types ascend=partial cambricon=none
   nvrtcProgram prog;
-  // ruleid: nvrtc-create-compile *=rewrite
+  // ruleid: nvrtc-create-compile ascend=partial cambricon=rewrite
   check(nvrtcCreateProgram(&prog, kSource, "axpy.cu", 0, nullptr, nullptr));
-  // ruleid: nvrtc-name-expression *=none
+  // ruleid: nvrtc-name-expression ascend=direct cambricon=none
   nvrtcAddNameExpression(prog, "axpy");
   const char *opts[] = {"--gpu-architecture=sm_90", "-dlto"};
-  // ruleid: nvrtc-create-compile *=rewrite, nvrtc-types *=none
+  // ruleid: nvrtc-create-compile ascend=partial cambricon=rewrite, nvrtc-types ascend=partial cambricon=none
   nvrtcResult res = nvrtcCompileProgram(prog, 2, opts);
   size_t logSize = 0;
-  // ruleid: nvrtc-program-log *=none
+  // ruleid: nvrtc-program-log ascend=direct cambricon=none
   nvrtcGetProgramLogSize(prog, &logSize);
   std::vector<char> log(logSize);
-  // ruleid: nvrtc-program-log *=none
+  // ruleid: nvrtc-program-log ascend=direct cambricon=none
   nvrtcGetProgramLog(prog, log.data());
   check(res);
   const char *lowered = nullptr;
-  // ruleid: nvrtc-name-expression *=none
+  // ruleid: nvrtc-name-expression ascend=direct cambricon=none
   nvrtcGetLoweredName(prog, "axpy", &lowered);
   size_t ltoSize = 0;
-  // ruleid: nvrtc-get-code *=none
+  // ruleid: nvrtc-get-code ascend=partial cambricon=none
   nvrtcGetLTOIRSize(prog, &ltoSize);
   std::vector<char> lto(ltoSize);
-  // ruleid: nvrtc-get-code *=none
+  // ruleid: nvrtc-get-code ascend=partial cambricon=none
   nvrtcGetLTOIR(prog, lto.data());
   size_t ptxSize = 0;
-  // ruleid: nvrtc-get-code *=none
+  // ruleid: nvrtc-get-code ascend=partial cambricon=none
   nvrtcGetPTXSize(prog, &ptxSize);
-  // ruleid: nvrtc-destroy-program *=none
+  // ruleid: nvrtc-destroy-program ascend=direct cambricon=none
   nvrtcDestroyProgram(&prog);
 
   // ruleid: nvjitlink-types *=none

@@ -52,7 +52,7 @@ int main() {
   // ruleid: runtime-peer-access-enable ascend=direct cambricon=none
   if (canPeer) cudaDeviceEnablePeerAccess(1, 0);
   char bus[32];
-  // ruleid: runtime-pci-bus-id ascend=partial cambricon=direct
+  // ruleid: runtime-pci-bus-id ascend=none cambricon=direct
   cudaDeviceGetPCIBusId(bus, sizeof(bus), dev);
   // ruleid: runtime-cache-config *=none, runtime-func-attributes-type *=none
   cudaDeviceSetCacheConfig(cudaFuncCachePreferShared);
@@ -80,9 +80,9 @@ int main() {
   // ruleid: runtime-host-alloc *=partial, runtime-host-alloc-flags *=none
   cudaHostAlloc(&h_pinned, n * sizeof(float), cudaHostAllocMapped);
   float *um = nullptr;
-  // ruleid: runtime-malloc-managed ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
+  // ruleid: runtime-malloc-managed *=none
   cudaMallocManaged(&um, n * sizeof(float));
-  // ruleid: runtime-mem-prefetch ascend-910b=none ascend-910c=none ascend-950=partial cambricon=none
+  // ruleid: runtime-mem-prefetch *=none
   cudaMemPrefetchAsync(um, n * sizeof(float), dev, 0);
   // ruleid: runtime-memcpy *=direct, runtime-memcpy-host-to-device *=direct
   cudaMemcpy(d_in, h_buf, n * sizeof(float), cudaMemcpyHostToDevice);
@@ -118,7 +118,7 @@ int main() {
   // ruleid: runtime-get-last-error ascend=partial cambricon=direct
   CHECK(cudaGetLastError());
   void *args[] = {&d_out, &d_in, (void *)&n};
-  // ruleid: runtime-launch-kernel ascend-910b=partial ascend-910c=partial ascend-950=none cambricon=partial
+  // ruleid: runtime-launch-kernel *=partial
   cudaLaunchKernel((const void *)scale, dim3(n / 256), dim3(256), args, 0, s1);
   // ruleid: runtime-event-record *=direct
   cudaEventRecord(stop, s1);
@@ -173,9 +173,9 @@ int main() {
   cudaGraphDestroy(graph);
 
   float *pool_buf = nullptr;
-  // ruleid: runtime-malloc-async ascend=partial cambricon=direct
+  // ruleid: runtime-malloc-async ascend=none cambricon=direct
   cudaMallocAsync(&pool_buf, 1024, s1);
-  // ruleid: runtime-free-async ascend=partial cambricon=direct
+  // ruleid: runtime-free-async ascend=none cambricon=direct
   cudaFreeAsync(pool_buf, s1);
   // ruleid: runtime-ipc-handle-types *=partial
   cudaIpcMemHandle_t ipc;

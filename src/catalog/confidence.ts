@@ -90,7 +90,9 @@ export function judgeAnswer(answer: RawAnswer, profile: Profile, evidence: Evide
     return profile.inventory.some((f) => inv.includes(f));
   };
   const lacking = lookups.filter((n) => !inSource(n, true));
-  if (lacking.length) reasons.push(`source-lacks:${lacking.join(',')}`);
+  const absent = lacking.filter((n) => !inSource(n, false));
+  if (absent.length) reasons.push(`source-lacks:${absent.join(',')}`);
+  if (lacking.length > absent.length) reasons.push(`source-weak:${lacking.filter((n) => !absent.includes(n)).join(',')}`);
   // Parts that are not names (a flag, a CMake call) count when the cited file shows them as written.
   if (other.some((t) => !inSource(t, true))) reasons.push('not-a-symbol');
   if (!reasons.length && (lookups.length || other.length)) return { confidence: 'confirmed', reasons: [] };
