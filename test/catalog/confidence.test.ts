@@ -120,6 +120,11 @@ describe('profiles are chips on releases', () => {
     expect(report.targets.map((t) => `${t.id} ${t.sdk}`)).toEqual(['ascend-910b@8.5 CANN 8.5', `ascend-910b CANN ${catalog.profiles[0]!.sdk.version}`]);
   });
 
+  it('no shipped direct or partial answer cites free text or a file lacking its replacement', () => {
+    const audit = auditCatalog(catalog, evidence, [...catalog.profiles, ...catalog.pinned]);
+    expect(audit.details.filter((d) => d.reasons.some((r) => r === 'free-text-source' || r === 'no-source' || r.startsWith('source-lacks'))).map((d) => `${d.ruleId} [${d.profile}]: ${d.reasons.join('; ')}`)).toEqual([]);
+  });
+
   it('the audit counts answers per family and profile, and totals them', () => {
     const audit = auditCatalog(catalog, evidence);
     const total = audit.totals.find((t) => t.profile === 'ascend-910b')!;
