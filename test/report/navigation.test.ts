@@ -28,7 +28,7 @@ import { sarifValidator } from './sarif-schema.js';
 function withConfidence(): Finding[] {
   return FINDINGS.map((f) => {
     const copy: Finding = JSON.parse(JSON.stringify(f));
-    for (const [id, a] of Object.entries(copy.targets)) if (a.status !== 'unknown') a.confidence = 'confirmed';
+    for (const a of Object.values(copy.targets)) if (a.status !== 'unknown') a.confidence = 'confirmed';
     if (copy.family === 'wmma') copy.targets['ascend-910b']!.confidence = 'uncertain';
     if (copy.symbol === 'cudaMemcpyAsync') copy.targets['cambricon-mlu590']!.confidence = 'likely';
     return copy;
