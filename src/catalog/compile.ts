@@ -50,8 +50,9 @@ function resolveAnswer(vendorAnswer: RawRule['targets'][Vendor], profile: Profil
   if (!answer.confidence) answer.confidence = answer.source ? 'confirmed' : 'uncertain';
   if (answer.since && compareVersions(answer.since, profile.sdk.version) > 0 && answer.status !== 'none') {
     const what = answer.replacement?.length ? answer.replacement.join(', ') : 'The replacement';
+    const { note_zh: _zh, ...rest } = answer; // the Chinese note no longer matches the rewritten note
     return {
-      ...answer,
+      ...rest,
       status: 'none',
       note: `${what} needs ${profile.sdk.name} ${answer.since}; ${profile.id} targets ${profile.sdk.name} ${profile.sdk.version}.${answer.note ? ` ${answer.note}` : ''}`,
     };

@@ -153,7 +153,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, lang: Lang = '
     .argument('<symbol>', 'a CUDA symbol such as cudaMalloc, __shfl_down_sync or cooperative_groups::this_grid')
     .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
     .action((symbol: string, opts: { rules: string[] }) => {
-      io.stdout(explainSymbol(loadCatalog({ userRules: opts.rules }), symbol));
+      io.stdout(explainSymbol(loadCatalog({ userRules: opts.rules }), symbol, lang));
       setExit(EXIT.ok);
     });
   return program;

@@ -143,7 +143,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in a head
     expect(await page.locator(`#${target}`).isVisible()).toBe(false);
     await jump.click();
     await expect.poll(() => page.locator(`#${target}`).isVisible()).toBe(true);
-    expect(await page.evaluate(() => location.hash)).toBe(`#${target}`);
+    expect(await page.evaluate('location.hash')).toBe(`#${target}`);
     // ... and the code link points at the repository.
     expect(await page.locator('#blockers-table a.src').first().getAttribute('href')).toMatch(/^https:\/\/git\.example\/org\/repo\/blob\/main\/.+#L\d+$/);
     await page.click('#collapse-all');
@@ -157,8 +157,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in a head
     const n = await shown.count();
     expect(n).toBeLessThan(all);
     // A finding matches by its row, its line of code or its file's path.
-    const texts = await page.evaluate(() => [...document.querySelectorAll('#components-table tr.finding:not(.nomatch)')].map((r) =>
-      `${r.closest('details.file')!.querySelector('summary code')!.textContent} ${r.textContent} ${r.nextElementSibling!.textContent}`.toLowerCase()));
+    const texts = (await page.evaluate(`[...document.querySelectorAll('#components-table tr.finding:not(.nomatch)')].map((r) =>
+      (r.closest('details.file').querySelector('summary code').textContent + ' ' + r.textContent + ' ' + r.nextElementSibling.textContent).toLowerCase())`)) as string[];
     for (const text of texts) expect(text).toContain('ncclallreduce');
     expect(await shown.first().isVisible()).toBe(true);
     const opened = await page.locator('tbody.component:not(.nomatch)').count();
