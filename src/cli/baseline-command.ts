@@ -25,7 +25,7 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExit: (c
     const baseline = buildBaseline(result.report.findings, result.fingerprints, TOOL_VERSION);
     writeBaseline(output, baseline);
     printDiagnostics(result.report, io);
-    io.stderr(`wrote ${output}: ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} accepted\n`);
+    io.stderr(`${messages(io.lang).baselineWrote(output, baseline.entries.length)}\n`);
     setExit(0);
   });
 }

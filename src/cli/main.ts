@@ -169,7 +169,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const m = messages(lang);
-  const program = buildProgram(io, (c) => (code = c), lang);
+  const program = buildProgram({ ...io, lang }, (c) => (code = c), lang);
   try {
     if (!argv.length) {
       io.stdout(program.helpInformation());

@@ -42,7 +42,7 @@ export const en = {
   usesHead: 'uses',
   blk: 'blk',
   days: 'days',
-  moreFolders: (n: number): string => `… and ${num(n)} more folders (--format json or md has them all; --path narrows)`,
+  moreFolders: (n: number): string => `… and ${num(n)} more folders (--path or --group-depth N to look closer)`,
   filtered: 'Filtered',
   filterBanner: (listed: number, total: number, what: string): string =>
     `${what}: ${num(listed)} of ${plural(total, 'CUDA use')} listed; the totals and the estimate describe the whole scan`,
@@ -187,6 +187,9 @@ export const en = {
   initNext: 'Next: review and commit these files; the workflow gates pull requests on new CUDA-only code (docs/ci.md).',
 
   // CLI
+  scanning: (done: number, total: number, pct: number, rate?: string): string =>
+    `scanning ${num(done)}/${num(total)} files (${pct}%)${rate ? ` · ${rate} files/s` : ''}`,
+  baselineWrote: (file: string, n: number): string => `wrote ${file}: ${plural(n, 'finding')} accepted`,
   error: 'error',
   hint: 'hint',
   wrote: (path: string): string => `wrote ${path}`,

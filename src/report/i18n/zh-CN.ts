@@ -42,7 +42,7 @@ export const zhCN: Messages = {
   usesHead: '调用',
   blk: '阻塞',
   days: '人天',
-  moreFolders: (n) => `… 另有 ${num(n)} 个目录（--format json 或 md 列出全部；--path 可缩小范围）`,
+  moreFolders: (n) => `… 另有 ${num(n)} 个目录（用 --path 或 --group-depth N 细看）`,
   filtered: '已筛选',
   filterBanner: (listed, total, what) => `${what}：列出 ${num(total)} 处 CUDA 调用中的 ${num(listed)} 处；合计与估算仍描述整个扫描`,
   notes: '说明',
@@ -179,6 +179,8 @@ export const zhCN: Messages = {
   initShards: (n) => `单体仓库：工作流在作业矩阵中分 ${num(n)} 个分片扫描并合并结果`,
   initNext: '下一步：检查并提交这些文件；工作流会在合并请求中拦截新增的纯 CUDA 代码（docs/ci.md）。',
 
+  scanning: (done, total, pct, rate) => `正在扫描 ${num(done)}/${num(total)} 个文件（${pct}%）${rate ? ` · 每秒 ${rate} 个文件` : ''}`,
+  baselineWrote: (file, n) => `已写入 ${file}：接受 ${num(n)} 个发现`,
   error: '错误',
   hint: '提示',
   wrote: (path) => `已写入 ${path}`,
