@@ -186,6 +186,26 @@ describe('report options on the command line', () => {
     expect(bad.stderr).toContain('unknown confidence "maybe"');
   });
 
+  it('merge takes the same filters, applied to the merged report', async () => {
+    const a = join(dir, 'shard-a.json');
+    const b = join(dir, 'shard-b.json');
+    await cli(['scan', join(SAMPLES, 'vector-add'), '--format', 'json', '--output', a, '--no-cache', '-j', '1', '-q']);
+    await cli(['scan', join(SAMPLES, 'reduction'), '--format', 'json', '--output', b, '--no-cache', '-j', '1', '-q']);
+    const r = await cli(['merge', a, b, '--path', 'samples/reduction/**', '--blockers']);
+    expect(r.code, r.stderr).toBe(0);
+    const merged = JSON.parse(r.stdout);
+    expect(merged.filter.criteria).toEqual({ blockers: true, path: ['samples/reduction/**'] });
+    expect(merged.findings.length).toBeGreaterThan(0);
+    expect(merged.findings.every((f: { file: string }) => f.file.startsWith('samples/reduction/'))).toBe(true);
+    expect(merged.summary.findings).toBe(merged.filter.total);
+    // A filtered shard would bring wrong totals: refused.
+    const filtered = join(dir, 'shard-filtered.json');
+    await cli(['scan', join(SAMPLES, 'reduction'), '--blockers', '--format', 'json', '--output', filtered, '--no-cache', '-j', '1', '-q']);
+    const refused = await cli(['merge', a, filtered]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is a filtered report');
+  });
+
   it('--lang zh-CN switches messages and reports; a bad --lang is a usage error', async () => {
     const r = await cli(['scan', join(SAMPLES, 'vector-add'), '--lang', 'zh-CN', '--no-cache', '-j', '1', '-q']);
     expect(r.stdout).toContain('最常用的 CUDA API');
@@ -194,6 +214,8 @@ describe('report options on the command line', () => {
     const env = await cli(['scan', join(SAMPLES, 'vector-add'), '--no-cache', '-j', '1', '-q'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(env.stdout).toContain('最常用的 CUDA API');
     expect((await cli(['scan', '.', '--lang', 'fr'])).code).toBe(2);
+    const progress = await cli(['progress', join(SAMPLES, 'vector-add'), '--lang', 'zh-CN', '--no-cache', '-j', '1', '-q']);
+    expect(progress.stdout).toContain('尚未发现目标代码');
   });
 
   it('--source-url needs a usable template; --sarif-max-results a number up to 25000', async () => {
