@@ -108,7 +108,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
   const asked = options.maxResults ?? CODE_SCANNING.shownResults;
   let limit = asked <= 0 ? 0 : Math.min(asked, CODE_SCANNING.maxResults);
   const maxBytes = options.maxGzipBytes ?? CODE_SCANNING.maxGzipBytes;
-  let why = limit && all.length > limit ? `at most ${limit} results per run` : '';
+  let why = limit && all.length > limit ? `at most ${limit.toLocaleString('en-US')} results per run` : '';
   for (let attempt = 0; ; attempt++) {
     const kept = keep(all, limit, options.failOn);
     const left = all.length - kept.length;

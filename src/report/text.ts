@@ -110,7 +110,8 @@ function whereTheWorkIs(report: Report, c: Colors, m: Messages, top: number, dep
   const nameW = Math.max(10, ...shown.map((r) => displayWidth(r.folder))) + 2;
   const withDays = Boolean(report.effort?.targets.length);
   const cellW = (t: string): number => Math.max(displayWidth(t) + 1, withDays ? 14 : 8);
-  const cell = (blk: number, days?: number): string => (withDays ? `${lpad(num(blk), 5)} ${lpad(days === undefined ? '-' : days.toFixed(1), 7)}` : lpad(num(blk), 6));
+  const d1 = (n: number): string => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const cell = (blk: number, days?: number): string => (withDays ? `${lpad(num(blk), 5)} ${lpad(days === undefined ? '-' : d1(days), 7)}` : lpad(num(blk), 6));
   const out = ['', c.bold(m.whereWork) + c.dim(m.whereWorkHint(table.depth, table.adaptive))];
   out.push(c.dim(`  ${pad(m.folder, nameW)}${lpad(m.usesHead, 8)}  ${report.targets.map((t) => lpad(t.id, cellW(t.id))).join('')}`));
   out.push(c.dim(`  ${pad('', nameW)}${lpad('', 8)}  ${report.targets.map((t) => lpad(withDays ? `${lpad(m.blk, 5)} ${lpad(m.days, 7)}` : lpad(m.blk, 6), cellW(t.id))).join('')}`));
