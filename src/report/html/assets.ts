@@ -5,7 +5,7 @@ export const CSS = `
 --direct:#2e9d5b;--partial:#e0a526;--rewrite:#8e5bd0;--none:#d64541;--unknown:#9aa3ad}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:var(--ink);background:var(--bg)}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:12.5px}
 header.top{background:linear-gradient(120deg,#16324f,#1f4e79);color:#fff;padding:22px 32px 18px}
 header.top h1{margin:0;font-size:22px;font-weight:650;letter-spacing:.2px}
