@@ -53,8 +53,9 @@ function resolveAnswer(vendorAnswer: RawRule['targets'][Vendor], profile: Profil
   const answer: RawAnswer = { ...(profiles?.[profile.id] ?? profiles?.[profile.chip] ?? base) };
   if (answer.since && compareVersions(answer.since, profile.sdk.version) > 0 && answer.status !== 'none') {
     const what = answer.replacement?.length ? answer.replacement.join(', ') : 'The replacement';
+    const { note_zh: _zh, ...rest } = answer; // the Chinese note no longer matches the rewritten note
     return {
-      ...answer,
+      ...rest,
       status: 'none',
       note: `${what} needs ${profile.sdk.name} ${answer.since}; ${profile.id} targets ${profile.sdk.name} ${profile.sdk.version}.${answer.note ? ` ${answer.note}` : ''}`,
     };

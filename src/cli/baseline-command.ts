@@ -7,6 +7,7 @@ import { buildBaseline, dropFixed } from '../ci/baseline.js';
 import { readBaseline, writeBaseline } from '../ci/baseline-file.js';
 import { gateFailures, parseFailOn } from '../ci/gate.js';
 import type { Report } from '../model/index.js';
+import { messages, type Lang } from '../report/i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/version.js';
 import type { CliIo } from './io.js';
@@ -24,7 +25,7 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExit: (c
     const baseline = buildBaseline(result.report.findings, result.fingerprints, TOOL_VERSION);
     writeBaseline(output, baseline);
     printDiagnostics(result.report, io);
-    io.stderr(`wrote ${output}: ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} accepted\n`);
+    io.stderr(`${messages(io.lang).baselineWrote(output, baseline.entries.length)}\n`);
     setExit(0);
   });
 }
@@ -47,11 +48,12 @@ export function checkGateOptions(opts: GateOptions): void {
 }
 
 /** After a scan: diagnostics, baseline summary and ratchet, then the gate. Returns the exit code (0 or 1). */
-export function finishScan(report: Report, opts: GateOptions, io: CliIo): number {
+export function finishScan(report: Report, opts: GateOptions, io: CliIo, lang: Lang = 'en'): number {
+  const m = messages(lang);
   printDiagnostics(report, io);
   if (report.baseline && opts.baseline) {
     const { counts, fixed } = report.baseline;
-    io.stderr(`baseline ${report.baseline.file}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.fixed} fixed\n`);
+    io.stderr(`${m.baselineLine(report.baseline.file, counts.new, counts.unchanged, counts.fixed)}\n`);
     if (opts.updateBaseline) {
       if (fixed.length) {
         const next = dropFixed(readBaseline(opts.baseline), new Set(fixed.map((f) => f.fingerprint)), TOOL_VERSION);
@@ -61,19 +63,18 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo): number
         io.stderr(`${opts.baseline} is up to date: nothing fixed\n`);
       }
     } else if (fixed.length) {
-      io.stderr('  run with --update-baseline to drop the fixed entries\n');
+      io.stderr(`  ${m.updateBaselineHint}\n`);
     }
   }
   if (opts.failOn === undefined) return 0;
   const threshold = parseFailOn(opts.failOn);
   const failing = gateFailures(report.findings, threshold);
   if (!failing.length) return 0;
-  const what = report.baseline ? 'new finding' : 'finding';
-  io.stderr(`ascendify: gate failed: ${failing.length} ${what}${failing.length === 1 ? '' : 's'} at "${threshold}" or worse on a selected target\n`);
+  io.stderr(`ascendify: ${m.gateFailed(failing.length, Boolean(report.baseline), threshold)}\n`);
   for (const f of failing.slice(0, 20)) {
     const statuses = Object.entries(f.targets).map(([id, t]) => `${id}: ${t.status}`).join(', ');
     io.stderr(`  ${f.file}:${f.line}:${f.column} ${f.symbol} (${statuses})\n`);
   }
-  if (failing.length > 20) io.stderr(`  … and ${failing.length - 20} more\n`);
+  if (failing.length > 20) io.stderr(`  ${m.andMoreLine(failing.length - 20)}\n`);
   return 1;
 }

@@ -8,6 +8,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Language of messages and reports (--lang, else the locale); set by runCli. */
+  lang?: 'en' | 'zh-CN';
 }
 
 /** Colour only on a terminal, never when NO_COLOR is set (https://no-color.org), always with FORCE_COLOR. */

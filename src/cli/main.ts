@@ -21,13 +21,33 @@ import { emitReport, parseFormats, writeText } from './output.js';
 import { auditText, explainSymbol, listRules, ruleStats } from './rules-command.js';
 import { addScanOptions, collect, colorOf, runScan } from './scan-options.js';
 import { registerTestCommand } from './test-command.js';
+import { parseFailOn } from '../ci/gate.js';
+import { filterReport } from '../report/filter.js';
+import { langFromEnv, LANGS, messages, parseLang, type Lang } from '../report/i18n/index.js';
+import { registerDiffCommand } from './diff-command.js';
+import { registerInitCommand } from './init-command.js';
+import { addReportOptions, parseSarifMax, renderSettings, reportFilterOf } from './report-options.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** --lang from the command line (`--lang zh-CN`, `--lang=en`), else the locale; a bad value is a usage error. */
+export function langOf(argv: string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value === undefined) continue;
+    const lang = parseLang(value);
+    if (!lang) throw new UsageError(`unknown language "${value}" for --lang`, `use ${LANGS.join(' or ')}`);
+    return lang;
+  }
+  return langFromEnv(env);
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void, lang: Lang = 'en'): Command {
   const program = new Command();
   program
     .name('ascendify')
+    .option('--lang <lang>', 'language of the text, HTML and Markdown reports and of messages: en or zh-CN (default: from LC_ALL/LC_MESSAGES/LANG)')
     .description('Find every CUDA dependency in a C++ code base and what it becomes on Huawei Ascend (CANN) and Cambricon (Neuware).')
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
@@ -46,19 +66,24 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--update-baseline', 'with --baseline: drop the entries of fixed findings from the baseline file')
     .option('--changed-since <git-ref>', 'scan only files changed since this git ref (committed, uncommitted and untracked)')
     .option('--new-lines-only', 'with --changed-since: keep only findings on changed lines')
-    .option('--history <file>', 'append this scan\'s migration progress to a JSON-lines file and chart the points in the report')
+    .option('--history <file>', 'append this scan\'s migration progress to a JSON-lines file and chart the points in the report');
+  addReportOptions(scanCommand)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const formats = parseFormats(opts.format as string);
       const gate = { failOn: opts.failOn as string | undefined, baseline: opts.baseline as string | undefined, updateBaseline: Boolean(opts.updateBaseline) };
       checkGateOptions(gate);
+      const filter = reportFilterOf(opts);
+      parseSarifMax(opts.sarifMaxResults); // a bad value fails before the scan
       const { report: scanned, catalog } = await runScan(paths, opts, io, {
         baseline: gate.baseline,
         changedSince: opts.changedSince as string | undefined,
         newLinesOnly: Boolean(opts.newLinesOnly),
       });
       const report = opts.history ? recordHistory(scanned, opts.history as string, paths[0] ?? '.', catalog.defaultProfile) : scanned;
-      emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color: colorOf(io, opts) });
-      setExit(finishScan(report, gate, io) === 0 ? EXIT.ok : EXIT.gate);
+      // Filters change what is listed; the gate judges the whole scan.
+      const render = renderSettings(scanCommand, opts, io, { root: report.root, lang, failOn: gate.failOn ? parseFailOn(gate.failOn) : undefined });
+      emitReport(filterReport(report, filter), { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined, render }, { ...io, color: colorOf(io, opts) });
+      setExit(finishScan(report, gate, io, lang) === 0 ? EXIT.ok : EXIT.gate);
     });
 
   registerEffortCommand(program, io, setExit);
@@ -78,28 +103,30 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     const output = opts.output as string | undefined;
     let text: string;
     if (format === 'json') text = `${JSON.stringify(report.progress ?? null, null, 2)}\n`;
-    else if (format === 'md') text = `${progressMarkdown(report).join('\n') || 'No target code (Ascend, Cambricon) found yet.\n'}`;
+    else if (format === 'md') text = `${progressMarkdown(report, messages(lang)).join('\n') || `${messages(lang).noProgress}\n`}`;
     else {
-      const lines = progressText(report, pc.createColors(!output && colorOf(io, opts)));
-      text = `${lines.length ? lines.join('\n').replace(/^\n/, '') : 'No target code (Ascend, Cambricon) found yet: progress starts with the first ported file.'}\n`;
+      const lines = progressText(report, pc.createColors(!output && colorOf(io, opts)), messages(lang));
+      text = `${lines.length ? lines.join('\n').replace(/^\n/, '') : messages(lang).noProgress}\n`;
     }
     writeText(text, output, io);
     setExit(EXIT.ok);
   });
 
-  program
+  const mergeCommand = program
     .command('merge')
     .description('merge the JSON reports of sharded scans into one report (paths get each shard\'s root as a prefix)')
     .argument('<reports...>', 'JSON reports of `ascendify scan --format json`; write file=prefix to choose a shard\'s path prefix')
     .option('-f, --format <formats>', 'any scan format (comma-separated for several with --output-dir)', 'json')
     .option('-o, --output <file>', 'write the merged report to a file instead of stdout')
-    .option('--output-dir <dir>', 'write one report file per format into this folder')
-    .action((reports: string[], opts: Record<string, unknown>) => {
-      const formats = parseFormats(opts.format as string);
-      const report = mergeFiles(reports);
-      emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, io);
-      setExit(EXIT.ok);
-    });
+    .option('--output-dir <dir>', 'write one report file per format into this folder');
+  addReportOptions(mergeCommand).action((reports: string[], opts: Record<string, unknown>) => {
+    const formats = parseFormats(opts.format as string);
+    const filter = reportFilterOf(opts);
+    const report = mergeFiles(reports);
+    const render = renderSettings(mergeCommand, opts, io, { root: report.root, lang });
+    emitReport(filterReport(report, filter), { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined, render }, io);
+    setExit(EXIT.ok);
+  });
   const rules = program
     .command('rules')
     .description('list the catalog rules; `rules stats` for counts per family and profile; `rules audit` for how sure each answer is')
@@ -120,6 +147,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   rules.addHelpText('after', '\nExamples:\n  ascendify rules --family nccl\n  ascendify rules stats\n  ascendify rules audit --target ascend-910b@8.5,ascend-910b --details');
 
   registerTestCommand(program, io, setExit);
+  registerDiffCommand(program, io, setExit, lang);
+  registerInitCommand(program, io, setExit, lang);
 
   program
     .command('explain')
@@ -127,7 +156,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<symbol>', 'a CUDA symbol such as cudaMalloc, __shfl_down_sync or cooperative_groups::this_grid')
     .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
     .action((symbol: string, opts: { rules: string[] }) => {
-      io.stdout(explainSymbol(loadCatalog({ userRules: opts.rules }), symbol));
+      io.stdout(explainSymbol(loadCatalog({ userRules: opts.rules }), symbol, lang));
       setExit(EXIT.ok);
     });
   return program;
@@ -135,7 +164,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  let lang: Lang = 'en';
+  try {
+    lang = langOf(argv, io.env);
+  } catch (e) {
+    io.stderr(`ascendify: error: ${(e as UsageError).message}\n  hint: ${(e as UsageError).hint ?? ''}\n`);
+    return EXIT.usage;
+  }
+  const m = messages(lang);
+  const program = buildProgram({ ...io, lang }, (c) => (code = c), lang);
   try {
     if (!argv.length) {
       io.stdout(program.helpInformation());
@@ -148,7 +185,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UsageError) {
-      io.stderr(`ascendify: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      io.stderr(`ascendify: ${m.error}: ${e.message}\n${e.hint ? `  ${m.hint}: ${e.hint}\n` : ''}`);
       return e.exitCode;
     }
     if (e instanceof CatalogError) {

@@ -25,6 +25,9 @@ function readShard(arg: string): Shard {
     throw new UsageError(`${source} is not valid JSON (${(e as Error).message})`, 'pass the JSON reports of `ascendify scan --format json`; a truncated file means its scan did not finish');
   }
   const shard: Shard = { source, report: asReport(value, source) };
+  if (shard.report.filter) {
+    throw new UsageError(`${source} is a filtered report: its totals would be wrong in a merge`, 'merge unfiltered JSON reports; give the filters to `ascendify merge` instead');
+  }
   if (prefix !== undefined) shard.prefix = prefix;
   return shard;
 }

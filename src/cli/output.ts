@@ -2,6 +2,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Report } from '../model/index.js';
+import { messages } from '../report/i18n/index.js';
 import { REPORTERS, type RenderContext, type Reporter } from '../report/index.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
@@ -63,7 +64,12 @@ export interface OutputOptions {
   outputDir?: string;
   /** Base name of files written into --output-dir. */
   baseName?: string;
+  /** Language, links, SARIF limits … for the renderers (see RenderContext). */
+  render?: Omit<RenderContext, 'color'>;
 }
+
+/** "wrote FILE", in the report's language. */
+const wrote = (opts: OutputOptions, path: string): string => `${messages(opts.render?.lang).wrote(path)}\n`;
 
 export function emitReport(report: Report, opts: OutputOptions, io: CliIo): void {
   const { formats, output, outputDir } = opts;
@@ -73,18 +79,18 @@ export function emitReport(report: Report, opts: OutputOptions, io: CliIo): void
     for (const f of formats) {
       const reporter = REPORTERS[f]!;
       const path = join(outputDir, `${opts.baseName ?? 'ascendify-report'}.${reporter.extension}`);
-      write(path, reporter, report, { color: false });
+      write(path, reporter, report, { ...opts.render, color: false });
       written.push(path);
     }
-    for (const p of written) io.stderr(`wrote ${p}\n`);
+    for (const p of written) io.stderr(wrote(opts, p));
     return;
   }
   if (output) {
-    write(output, REPORTERS[formats[0]!]!, report, { color: false });
-    io.stderr(`wrote ${output}\n`);
+    write(output, REPORTERS[formats[0]!]!, report, { ...opts.render, color: false });
+    io.stderr(wrote(opts, output));
     return;
   }
-  for (const f of formats) io.stdout(REPORTERS[f]!.render(report, { color: io.color && f === 'text' }));
+  for (const f of formats) io.stdout(REPORTERS[f]!.render(report, { ...opts.render, color: io.color && f === 'text' }));
 }
 
 /** A command's text output: to stdout, or to `output` (a file, named on stderr). */

@@ -3,6 +3,7 @@
  * ~10 times a second, and cleared at the end. Only when stderr is a TTY and --quiet is not given;
  * otherwise every call is a no-op, so logs and pipes stay clean.
  */
+import { messages } from '../report/i18n/index.js';
 import type { CliIo } from './io.js';
 
 export interface Progress {
@@ -23,7 +24,7 @@ export interface ProgressOptions {
 
 const CLEAR = '\r\x1b[2K';
 
-export function createProgress(io: Pick<CliIo, 'stderr' | 'stderrIsTTY'>, options: ProgressOptions = {}): Progress {
+export function createProgress(io: Pick<CliIo, 'stderr' | 'stderrIsTTY' | 'lang'>, options: ProgressOptions = {}): Progress {
   const enabled = io.stderrIsTTY && !options.quiet;
   if (!enabled) return { update: () => {}, end: () => {}, enabled };
   const now = options.now ?? (() => performance.now());
@@ -40,10 +41,8 @@ export function createProgress(io: Pick<CliIo, 'stderr' | 'stderrIsTTY'>, option
       const seconds = (t - start) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
       const pct = total ? Math.floor((done / total) * 100) : 100;
-      io.stderr(
-        `${CLEAR}scanning ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files (${pct}%)` +
-          (rate > 0 ? ` · ${rate >= 10 ? Math.round(rate).toLocaleString('en-US') : rate.toFixed(1)} files/s` : ''),
-      );
+      const speed = rate > 0 ? (rate >= 10 ? Math.round(rate).toLocaleString('en-US') : rate.toFixed(1)) : undefined;
+      io.stderr(`${CLEAR}${messages(io.lang).scanning(done, total, pct, speed)}`);
       shown = true;
     },
     end() {

@@ -26,6 +26,20 @@ export function listRules(catalog: Catalog, family: string | undefined, json: bo
   return `${lines.join('\n')}\n${rules.length} rules\n`;
 }
 
+/** How many answers with a note carry its Chinese text (`note_zh`), over every profile. */
+export function chineseNotes(catalog: Catalog): { notes: number; withZh: number } {
+  let notes = 0;
+  let withZh = 0;
+  for (const r of catalog.rules) {
+    for (const a of Object.values(r.answers)) {
+      if (!a.note) continue;
+      notes++;
+      if (a.note_zh) withZh++;
+    }
+  }
+  return { notes, withZh };
+}
+
 export function ruleStats(catalog: Catalog, verification?: CatalogVerification): string {
   const families = [...new Set(catalog.rules.map((r) => r.family))].sort();
   const out: string[] = [];
@@ -41,6 +55,8 @@ export function ruleStats(catalog: Catalog, verification?: CatalogVerification):
       out.push(`  ${family.padEnd(20)}${String(rs.length).padStart(7)}${counts.map((c) => String(c).padStart(9)).join('')}${String(uncertain).padStart(11)}`);
     }
   }
+  const zh = chineseNotes(catalog);
+  out.push('', `Chinese notes (note_zh, shown with --lang zh-CN): ${zh.withZh} of ${zh.notes} answers with a note (${zh.notes ? ((100 * zh.withZh) / zh.notes).toFixed(1) : '0.0'}%)`);
   const coverage = inventoryCoverage(catalog);
   if (coverage.length) {
     out.push('', `CUDA inventory coverage (names from NVIDIA's headers that have a rule; the rest scan as unknown)`);
@@ -63,7 +79,7 @@ export function ruleStats(catalog: Catalog, verification?: CatalogVerification):
 }
 
 /** Finds the rules for a symbol: exact, prefix, or a case-insensitive search when nothing matches. */
-export function explainSymbol(catalog: Catalog, symbol: string): string {
+export function explainSymbol(catalog: Catalog, symbol: string, lang: 'en' | 'zh-CN' = 'en'): string {
   let rules = catalog.bySymbol.get(symbol) ?? [];
   if (!rules.length) rules = catalog.prefixRules.filter((p) => symbol.startsWith(p.prefix)).map((p) => p.rule).slice(0, 1);
   if (!rules.length) rules = catalog.rules.filter((r) => r.id === symbol);
@@ -94,7 +110,8 @@ export function explainSymbol(catalog: Catalog, symbol: string): string {
       const a = r.answers[profile.id];
       if (!a) continue;
       out.push(`  ${profile.id} (${profile.sdk.name} ${profile.sdk.version}): ${a.status}${a.replacement?.length ? ` → ${a.replacement.join(' + ')}` : ''}${a.since ? ` [since ${a.since}]` : ''}${a.confidence && a.confidence !== 'confirmed' ? ` (${a.confidence})` : ''}`);
-      if (a.note) out.push(`      note: ${a.note}`);
+      const note = lang === 'zh-CN' && a.note_zh ? a.note_zh : a.note;
+      if (note) out.push(`      ${lang === 'zh-CN' ? '说明' : 'note'}: ${note}`);
       if (a.source) out.push(`      source: ${a.source}`);
     }
     out.push('');

@@ -3,6 +3,6 @@
  * generated from it (src/model/generated/report.ts), so the JSON Schema and the code cannot drift apart.
  */
 export type {
-  BaselineSection, ComponentProgress, Diagnostic, FileEntry, Finding, HistoryPoint, KernelEntry, ProgressSection, Report,
+  BaselineSection, ComponentProgress, Diagnostic, FileEntry, FilterSection, Finding, HistoryPoint, KernelEntry, ProgressSection, Report,
   ReportTarget, StatusCounts, Summary, TargetAnswer, TargetCodeCount, TargetId, TargetProgress, TargetSummary,
 } from './generated/report.js';

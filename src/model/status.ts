@@ -110,3 +110,13 @@ export function answerText(answer: AnswerLike | undefined): string {
   const what = replacementOf(answer);
   return `${what.length ? `${what.join(' + ')} ` : ''}(${answer.status})`;
 }
+
+/**
+ * The SARIF level of a finding for code scanning, chosen so that a first upload does not raise thousands of
+ * errors: `error` only for what the gate (--fail-on) fails on; blockers, unknown and partial answers are
+ * `warning`; plain renames (direct everywhere) are `note`.
+ */
+export function codeScanningLevel(statuses: Iterable<Status>, failsGate: boolean): 'error' | 'warning' | 'note' {
+  if (failsGate) return 'error';
+  return worstStatus(statuses) === 'direct' ? 'note' : 'warning';
+}

@@ -1,6 +1,7 @@
 /** Migration progress as rows the reporters print (text, Markdown, HTML): pure. */
 import type { HistoryPoint, ProgressSection, Report, TargetId, TargetProgress } from '../model/index.js';
 import { byCodePoint } from '../util/order.js';
+import { messages, type Messages } from './i18n/index.js';
 
 /** Targets with target code found (progress is not worth showing otherwise). */
 export function progressTargets(report: Report): TargetProgress[] {
@@ -27,12 +28,12 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 const mdCell = (s: string): string => s.replace(/\|/g, '\\|');
 
 /** Markdown: progress per target and component, and the history table (empty when there is nothing to show). */
-export function progressMarkdown(report: Report): string[] {
+export function progressMarkdown(report: Report, m: Messages = messages('en')): string[] {
   const out: string[] = [];
   const targets = progressTargets(report);
   if (targets.length) {
-    out.push('### Migration progress', '', 'Target uses plus guarded CUDA uses, as a share of all uses (docs/progress.md).', '');
-    out.push('| Target / component | Target uses | Guarded CUDA | CUDA left | Migrated |', '|---|--:|--:|--:|--:|');
+    out.push(`### ${m.progressTitle}`, '', m.progressMdIntro, '');
+    out.push(`| ${m.progressMdCols.join(' | ')} |`, '|---|--:|--:|--:|--:|');
     for (const t of targets) {
       out.push(`| **${mdCell(t.target)}** | ${t.targetUses} | ${t.cudaGuarded} | ${t.cudaRemaining} | **${pct(t.percent)}** |`);
       for (const k of t.components) out.push(`| ${mdCell(k.component)} | ${k.targetUses} | ${k.cudaGuarded} | ${k.cudaRemaining} | ${pct(k.percent)} |`);
@@ -42,8 +43,8 @@ export function progressMarkdown(report: Report): string[] {
   const points = historyPoints(report.progress);
   if (points.length) {
     const targets = historyTargets(points);
-    out.push('### Progress over time', '');
-    out.push(`| Date | Commit | ${targets.map((v) => `${mdCell(v)} migrated | CUDA left`).join(' | ')} |`, `|---|---|${targets.map(() => '--:|--:').join('|')}|`);
+    out.push(`### ${m.historyTitle}`, '');
+    out.push(`| ${m.dateCol} | ${m.commitCol} | ${targets.map((v) => m.historyMdCols(mdCell(v)).join(' | ')).join(' | ')} |`, `|---|---|${targets.map(() => '--:|--:').join('|')}|`);
     for (const p of points) {
       out.push(`| ${shortDate(p.date)} | ${(p.commit ?? '').slice(0, 7) || '-'} | ${targets.map((v) => (p.targets[v] ? `${pct(p.targets[v]!.percent)} | ${p.targets[v]!.cudaRemaining}` : '- | -')).join(' | ')} |`);
     }
@@ -80,7 +81,7 @@ export function historySvg(points: HistoryPoint[]): string {
 }
 
 /** HTML: the progress section (table per target and component, history chart); '' when there is nothing to show. */
-export function progressHtml(report: Report): string {
+export function progressHtml(report: Report, m: Messages = messages('en')): string {
   const targets = progressTargets(report);
   const points = historyPoints(report.progress);
   if (!targets.length && !points.length) return '';
@@ -91,8 +92,8 @@ export function progressHtml(report: Report): string {
     ])
     .join('');
   const table = targets.length
-    ? `<table><thead><tr><th>Target / component</th><th>Target uses</th><th>Guarded CUDA</th><th>CUDA left</th><th>Migrated</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<table><thead><tr>${m.progressMdCols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`
     : '';
-  const chart = points.length ? `<h3>Progress over time</h3>${historySvg(points)}` : '';
-  return `<section id="progress"><h2>Migration progress<small>target uses plus guarded CUDA uses, as a share of all uses</small></h2><div class="card">${table}${chart}</div></section>`;
+  const chart = points.length ? `<h3>${esc(m.historyTitle)}</h3>${historySvg(points)}` : '';
+  return `<section id="progress"><h2>${esc(m.progressTitle)}<small>${esc(m.progressHtmlHint)}</small></h2><div class="card">${table}${chart}</div></section>`;
 }

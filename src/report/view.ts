@@ -223,3 +223,73 @@ export function fmtEstimate(e: EstimateView): string {
   const range = e.low !== undefined && e.high !== undefined ? `${fmtNum(e.low)}–${fmtNum(e.high)} ${e.unit}` : `${fmtNum(e.expected)} ${e.unit}`;
   return range;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Where the work is: a per-folder table whose depth adapts (text and Markdown reports).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The folder depth at which the work spreads out: start at the first folder under the root and go one level
+ * deeper while a single folder holds every path (a repository whose code sits under `src/` alone).
+ */
+export function adaptiveDepth(paths: readonly string[], max = 8): number {
+  let depth = 1;
+  while (depth < max) {
+    const here = new Set(paths.map((p) => componentOf(p, depth)));
+    if (here.size !== 1 || here.has('.')) break;
+    const next = new Set(paths.map((p) => componentOf(p, depth + 1)));
+    if (next.size === 1 && [...next][0] === [...here][0]) break;
+    depth++;
+  }
+  return depth;
+}
+
+export interface FolderRow {
+  folder: string;
+  /** Files with listed findings. */
+  files: number;
+  /** Listed CUDA uses (suppressed ones left out). */
+  uses: number;
+  /** Per target id: listed uses that block, and the likely person-days of the folder's files (whole scan). */
+  byTarget: Record<TargetId, { blockers: number; days?: number }>;
+}
+
+export interface FolderTable {
+  depth: number;
+  /** The depth was chosen by the data, not --group-depth. */
+  adaptive: boolean;
+  rows: FolderRow[];
+}
+
+/** Uses, blockers and effort per folder at `depth` (or the adaptive depth), most effort first. */
+export function folderTable(report: Report, depth?: number): FolderTable {
+  const counted = report.findings.filter((f) => !f.suppressed);
+  const d = depth ?? adaptiveDepth(counted.map((f) => f.file));
+  const rows = new Map<string, FolderRow & { fileSet: Set<string> }>();
+  const row = (folder: string): FolderRow & { fileSet: Set<string> } => {
+    let r = rows.get(folder);
+    if (!r) {
+      r = { folder, files: 0, uses: 0, byTarget: Object.fromEntries(report.targets.map((t) => [t.id, { blockers: 0 }])), fileSet: new Set() };
+      rows.set(folder, r);
+    }
+    return r;
+  };
+  for (const f of counted) {
+    const r = row(componentOf(f.file, d));
+    r.uses++;
+    r.fileSet.add(f.file);
+    for (const t of report.targets) if (isBlocker(statusOf(f, t.id))) r.byTarget[t.id]!.blockers++;
+  }
+  for (const t of report.effort?.targets ?? []) {
+    for (const fr of t.byFile) {
+      const r = rows.get(componentOf(fr.key, d));
+      if (!r) continue; // a folder with no listed use
+      const cell = r.byTarget[t.target];
+      if (cell) cell.days = (cell.days ?? 0) + fr.days.likely;
+    }
+  }
+  const days = (r: FolderRow): number => Object.values(r.byTarget).reduce((n, c) => n + (c.days ?? 0), 0);
+  const list = [...rows.values()].map(({ fileSet, ...r }) => ({ ...r, files: fileSet.size }));
+  list.sort((a, b) => days(b) - days(a) || b.uses - a.uses || byCodePoint(a.folder, b.folder));
+  return { depth: d, adaptive: depth === undefined, rows: list };
+}

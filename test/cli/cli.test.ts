@@ -87,7 +87,11 @@ describe('bad input', () => {
     expect(byPath['empty.cu']).toMatchObject({ status: 'scanned', lines: 0, reason: 'empty file' });
     expect(report.findings.map((f: { file: string; symbol: string }) => `${f.file}:${f.symbol}`)).toEqual(['gbk.cu:cudaFree', 'ok.cu:cudaMalloc']);
     const text = await cli(['scan', d, '--max-file-size', '10k']);
-    expect(text.stdout).toContain('bin.cu: binary file');
+    // Notes are grouped by reason, one line each; an empty file is not a note.
+    expect(text.stdout).toContain('1 file skipped: binary file: bin.cu');
+    expect(text.stdout).toMatch(/1 file skipped: larger than the size limit: big\.cu \(\d+ > 10240 bytes/);
+    expect(text.stdout).toContain('1 file not valid UTF-8: gbk.cu');
+    expect(text.stdout).not.toContain('empty');
     rmSync(d, { recursive: true, force: true });
   });
 

@@ -5,7 +5,7 @@ import { FINDINGS, HOSTILE_FILE, HOSTILE_SNIPPET, makeReport } from './helpers.j
 
 const HEADER = [
   'file', 'line', 'column', 'family', 'symbol', 'ruleId', 'kind',
-  'ascend-910b status', 'ascend-910b replacement', 'cambricon-mlu590 status', 'cambricon-mlu590 replacement',
+  'ascend-910b status', 'ascend-910b replacement', 'ascend-910b confidence', 'cambricon-mlu590 status', 'cambricon-mlu590 replacement', 'cambricon-mlu590 confidence',
   'snippet',
 ];
 
@@ -31,17 +31,18 @@ describe('renderCsv', () => {
 
   it('writes status and replacement per target, and an empty rule id for unknown findings', () => {
     const grid = rows.find((r) => r[4] === 'cooperative_groups::this_grid')!;
-    expect(grid.slice(5, 11)).toEqual(['coop-grid-sync', 'function', 'none', '', 'partial', '__sync_all']);
+    expect(grid.slice(5, 13)).toEqual(['coop-grid-sync', 'function', 'none', '', 'confirmed', 'partial', '__sync_all', 'confirmed']);
     const unknown = rows.find((r) => r[4] === 'cudaFuncSetCacheConfig')!;
     expect(unknown[5]).toBe('');
     expect(unknown[7]).toBe('unknown');
+    expect(unknown[9]).toBe(''); // no catalog answer, no confidence
   });
 
   it('keeps hostile text intact but inert: quoted where needed, formula starts prefixed', () => {
     const evil = rows.find((r) => r[0] === HOSTILE_FILE)!;
-    expect(evil[11]).toBe(HOSTILE_SNIPPET);
+    expect(evil[13]).toBe(HOSTILE_SNIPPET);
     const formula = rows.find((r) => r[0] === 'evil/`tick`|pipe.cu')!;
-    expect(formula[11]).toBe("'-x = @sum(a|b) `q`");
+    expect(formula[13]).toBe("'-x = @sum(a|b) `q`");
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 

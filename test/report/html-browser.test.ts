@@ -74,7 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in a head
 
     // Components: one per top-level sample folder that has scanned files.
     const folders = [...new Set(report.findings.map((f) => f.file.split('/')[0]))].sort();
-    const names = async (): Promise<string[]> => page.locator('#components-table tbody.component tr.row td:first-child').allTextContents();
+    const names = async (): Promise<string[]> => page.locator('#components-table tbody.component tr.row td:first-child button code').allTextContents();
     expect([...(await names())].sort()).toEqual(expect.arrayContaining(folders));
 
     // Sort by component name (text: ascending first), then again (descending).
@@ -124,6 +124,64 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in a head
 
     expect(watch.errors).toEqual([]);
     expect(watch.requests).toEqual([]);
+    await page.close();
+  });
+
+  it('links blockers to their findings, searches findings, folds notes, shows confidence (and reads in Chinese)', async () => {
+    const out = join(dir, 'nav-out');
+    const res = await cli(['scan', SAMPLES, '--format', 'html', '--output-dir', out, '--no-cache', '--jobs', '1', '--lang', 'zh-CN',
+      '--source-url', 'https://git.example/org/repo/blob/main/{path}#L{line}']);
+    expect(res.code, res.stderr).toBe(0);
+    const local: Watch = { dialogs: [], errors: [], requests: [] };
+    const page = await open(browser, join(out, 'ascendify-report.html'), local);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('#expand-all').textContent()).toBe('全部展开');
+
+    // A blocker's "first seen" jumps to its finding: the component opens, the file unfolds, the row is the target.
+    const jump = page.locator('#blockers-table a.jump').first();
+    const target = (await jump.getAttribute('href'))!.slice(1);
+    expect(await page.locator(`#${target}`).isVisible()).toBe(false);
+    await jump.click();
+    await expect.poll(() => page.locator(`#${target}`).isVisible()).toBe(true);
+    expect(await page.evaluate('location.hash')).toBe(`#${target}`);
+    // ... and the code link points at the repository.
+    expect(await page.locator('#blockers-table a.src').first().getAttribute('href')).toMatch(/^https:\/\/git\.example\/org\/repo\/blob\/main\/.+#L\d+$/);
+    await page.click('#collapse-all');
+
+    // Search: only matching findings stay, their components open; clearing restores every row.
+    const all = await page.locator('#components-table tr.finding').count();
+    await page.fill('#finding-search', 'ncclAllReduce');
+    await page.press('#finding-search', 'Enter');
+    const shown = page.locator('#components-table tr.finding:not(.nomatch)');
+    await expect.poll(() => shown.count()).toBeGreaterThan(0);
+    const n = await shown.count();
+    expect(n).toBeLessThan(all);
+    // A finding matches by its row, its line of code or its file's path.
+    const texts = (await page.evaluate(`[...document.querySelectorAll('#components-table tr.finding:not(.nomatch)')].map((r) =>
+      (r.closest('details.file').querySelector('summary code').textContent + ' ' + r.textContent + ' ' + r.nextElementSibling.textContent).toLowerCase())`)) as string[];
+    for (const text of texts) expect(text).toContain('ncclallreduce');
+    expect(await shown.first().isVisible()).toBe(true);
+    const opened = await page.locator('tbody.component:not(.nomatch)').count();
+    expect(opened).toBeGreaterThan(0);
+    expect(opened).toBeLessThan(await page.locator('tbody.component').count());
+    expect(await page.locator('#search-count').textContent()).toBe(`${n} 条匹配的发现`);
+    await page.fill('#finding-search', 'no-such-api-anywhere');
+    await page.press('#finding-search', 'Enter');
+    expect(await page.locator('#search-count').textContent()).toBe('没有匹配的发现。');
+    await page.fill('#finding-search', '');
+    await page.press('#finding-search', 'Enter');
+    expect(await page.locator('#components-table .nomatch').count()).toBe(0);
+
+    // Notes fold; confidence badges mark the answers the catalog is not sure of.
+    const notes = page.locator('#notes details.note');
+    if (await notes.count()) {
+      expect(await notes.first().locator('li').first().isVisible()).toBe(false);
+      await notes.first().locator('summary').click();
+      expect(await notes.first().locator('li').first().isVisible()).toBe(true);
+    }
+    expect(await page.locator('#blockers-table .conf').count()).toBeGreaterThan(0);
+    expect(local.errors).toEqual([]);
+    expect(local.requests).toEqual([]);
     await page.close();
   });
 

@@ -32,17 +32,18 @@ describe('renderMarkdown', () => {
       '[`threadIdx`](docs/rules/kernel.md#kernel-thread-idx)',
     ]);
     const apis = tableUnder(md, '### Most used CUDA APIs');
-    expect(apis[2]).toEqual(['[`cudaMalloc`](docs/rules/runtime.md#runtime-malloc)', '3', '`aclrtMalloc` (direct)', '`cnrtMalloc` (direct)']);
+    expect(apis[2]).toEqual(['[`cudaMalloc`](docs/rules/runtime.md#runtime-malloc)', '3', '`aclrtMalloc` (direct)', '`cnrtMalloc` (direct)', 'confirmed']);
     expect(md).not.toContain('### Incompatibilities');
   });
 
   it('keeps every table row as wide as its header, whatever the scanned names hold', () => {
     const md = renderMarkdown(makeReport());
-    for (const h of ['### Estimate per target', '### Blockers', '### Most used CUDA APIs', '### Components']) {
+    for (const h of ['### Estimate per target', '### Blockers', '### Most used CUDA APIs', '### Where the work is']) {
       const rows = tableUnder(md, h);
       for (const r of rows) expect(r, h).toHaveLength(rows[0]!.length);
     }
-    const comps = tableUnder(md, '### Components').slice(2).map((r) => r[0]);
+    // Folders with listed uses, most uses first (no estimate here); the clean file's folder has none.
+    const comps = tableUnder(md, '### Where the work is').slice(2).map((r) => r[0]);
     expect(comps).toEqual(['`src`', '`evil`', '`.`', '`lib`']);
     expect(md).not.toMatch(/<img/);
   });
@@ -52,9 +53,10 @@ describe('renderMarkdown', () => {
     const est = tableUnder(md, '### Estimate per target');
     expect(est[0]!.slice(0, 4)).toEqual(['Target', 'SDK', 'Estimate', 'Portability']);
     expect(est[2]!.slice(2, 4)).toEqual(['12–30 person-days (likely 18)', '62/100']);
-    const comps = tableUnder(md, '### Components');
-    expect(comps[0]).toEqual(['Component', 'Files', 'Findings', 'ascend-910b effort', 'ascend-910b blockers', 'cambricon-mlu590 effort', 'cambricon-mlu590 blockers']);
-    expect(comps[2]!.slice(0, 5)).toEqual(['`src`', '4', '4', '11 person-days', '1']);
+    const comps = tableUnder(md, '### Where the work is');
+    expect(comps[0]).toEqual(['Folder', 'Files', 'Uses', 'ascend-910b effort', 'ascend-910b blockers', 'cambricon-mlu590 effort', 'cambricon-mlu590 blockers']);
+    // Effort per folder sums the estimate's per-file rows (none in this hand-built section).
+    expect(comps[2]!.slice(0, 3)).toEqual(['`src`', '3', '4']);
     const inc = tableUnder(md, '### Incompatibilities');
     expect(inc[2]).toEqual(['Grid-wide synchronisation \\<sync\\>', 'high', '1', '8', '`cooperative_groups::this_grid`', 'Split the kernel at the sync point.']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SARIF_LEVEL, severityOf } from '../../src/model/index.js';
+import { codeScanningLevel } from '../../src/model/index.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import type { Finding } from '../../src/model/index.js';
 import { FINDINGS, HOSTILE_FILE, finding, makeReport } from './helpers.js';
@@ -46,17 +46,26 @@ describe('renderSarif', () => {
     );
   });
 
-  it('takes the level from the finding\'s severity: the worst status, none/rewrite error, unknown/partial warning, direct note', () => {
-    expect(SARIF_LEVEL[severityOf(['direct', 'direct'])]).toBe('note');
-    expect(SARIF_LEVEL[severityOf(['direct', 'partial'])]).toBe('warning');
-    expect(SARIF_LEVEL[severityOf(['unknown', 'unknown'])]).toBe('warning');
-    expect(SARIF_LEVEL[severityOf(['partial', 'rewrite'])]).toBe('error');
-    expect(SARIF_LEVEL[severityOf(['none', 'partial'])]).toBe('error');
+  it('chooses levels for a first upload: renames are notes, everything else a warning, errors only for what the gate fails on', () => {
+    expect(codeScanningLevel(['direct', 'direct'], false)).toBe('note');
+    expect(codeScanningLevel(['direct', 'partial'], false)).toBe('warning');
+    expect(codeScanningLevel(['unknown', 'unknown'], false)).toBe('warning');
+    expect(codeScanningLevel(['none', 'partial'], false)).toBe('warning');
+    expect(codeScanningLevel(['direct'], true)).toBe('error');
     const byRule = Object.fromEntries(parse().runs[0]!.results.map((r) => [r.ruleId, r.level]));
     expect(byRule).toMatchObject({
-      'runtime-malloc': 'note', 'runtime-memcpy-async': 'warning', 'kernel-thread-idx': 'error',
-      'coop-grid-sync': 'error', 'unknown/cudaFuncSetCacheConfig': 'warning',
+      'runtime-malloc': 'note', 'runtime-memcpy-async': 'warning', 'kernel-thread-idx': 'warning',
+      'coop-grid-sync': 'warning', 'unknown/cudaFuncSetCacheConfig': 'warning',
     });
+    // With the gate at "none": what it fails on (none or unknown on some target) becomes an error, nothing else.
+    const gated = JSON.parse(renderSarif(makeReport(), { failOn: 'none' })) as SarifLog;
+    const levels = Object.fromEntries(gated.runs[0]!.results.map((r) => [r.ruleId, r.level]));
+    expect(levels).toMatchObject({
+      'runtime-malloc': 'note', 'kernel-thread-idx': 'warning', 'coop-grid-sync': 'error', 'unknown/cudaFuncSetCacheConfig': 'error', 'wmma|pipe': 'error',
+    });
+    const rules = Object.fromEntries(gated.runs[0]!.tool.driver.rules.map((r) => [r.id, (r as unknown as { defaultConfiguration: { level: string } }).defaultConfiguration.level]));
+    expect(rules['coop-grid-sync']).toBe('error');
+    expect(rules['runtime-malloc']).toBe('note');
   });
 
   it('gives 1-based regions, a message naming each target replacement, and absolute help URIs', () => {

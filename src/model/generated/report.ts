@@ -76,6 +76,7 @@ export interface Report {
   findings: Finding[];
   kernels: KernelEntry[];
   summary: Summary;
+  filter?: FilterSection;
   baseline?: BaselineSection;
   /**
    * Problems with the scan's own inputs that are not findings, e.g. an ascendify-ignore without a reason.
@@ -281,6 +282,41 @@ export interface StatusCounts {
   rewrite: number;
   partial: number;
   direct: number;
+}
+/**
+ * Present when the report was rendered with filters (--status, --blockers, --family, --path, --min-confidence): `findings` (and `kernels`, for --path) list only what matches, while `summary`, `effort` and `progress` still describe the whole scan.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "FilterSection".
+ */
+export interface FilterSection {
+  criteria: {
+    /**
+     * Findings with one of these statuses on some selected profile.
+     */
+    status?: Status[];
+    /**
+     * Findings that are `none` or `rewrite` on some selected profile.
+     */
+    blockers?: boolean;
+    family?: string[];
+    /**
+     * Globs on paths relative to the scan root.
+     */
+    path?: string[];
+    /**
+     * Findings answered with at least this confidence on some selected profile (together with status/blockers: on the same profile).
+     */
+    minConfidence?: 'confirmed' | 'likely' | 'uncertain';
+  };
+  /**
+   * Findings listed after filtering.
+   */
+  listed: number;
+  /**
+   * Findings of the whole scan (suppressed ones included).
+   */
+  total: number;
 }
 /**
  * Present with --baseline: `findings` then holds only the findings not in the baseline. See docs/ci.md.
@@ -573,6 +609,9 @@ export const reportSchema: Record<string, unknown> = {
     },
     "summary": {
       "$ref": "#/definitions/Summary"
+    },
+    "filter": {
+      "$ref": "#/definitions/FilterSection"
     },
     "baseline": {
       "$ref": "#/definitions/BaselineSection"
@@ -1674,6 +1713,66 @@ export const reportSchema: Record<string, unknown> = {
         "line"
       ],
       "description": "Where a blocker occurs: a finding (symbol), or a kernel using a blocking feature (kernel)."
+    },
+    "FilterSection": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Present when the report was rendered with filters (--status, --blockers, --family, --path, --min-confidence): `findings` (and `kernels`, for --path) list only what matches, while `summary`, `effort` and `progress` still describe the whole scan.",
+      "required": [
+        "criteria",
+        "listed",
+        "total"
+      ],
+      "properties": {
+        "criteria": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "status": {
+              "type": "array",
+              "items": {
+                "$ref": "#/definitions/Status"
+              },
+              "description": "Findings with one of these statuses on some selected profile."
+            },
+            "blockers": {
+              "type": "boolean",
+              "description": "Findings that are `none` or `rewrite` on some selected profile."
+            },
+            "family": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "path": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              },
+              "description": "Globs on paths relative to the scan root."
+            },
+            "minConfidence": {
+              "enum": [
+                "confirmed",
+                "likely",
+                "uncertain"
+              ],
+              "description": "Findings answered with at least this confidence on some selected profile (together with status/blockers: on the same profile)."
+            }
+          }
+        },
+        "listed": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Findings listed after filtering."
+        },
+        "total": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Findings of the whole scan (suppressed ones included)."
+        }
+      }
     }
   }
 };

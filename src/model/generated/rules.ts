@@ -104,6 +104,10 @@ export interface RawVendorAnswer {
    */
   note?: string;
   /**
+   * The note in Simplified Chinese, shown instead of `note` with --lang zh-CN (ascendify explain). Optional; `ascendify rules stats` counts how many notes have one.
+   */
+  note_zh?: string;
+  /**
    * First version of the vendor SDK (CANN for Ascend, CNRT for Cambricon) that has the replacement. A profile whose SDK is older answers none.
    */
   since?: string;
@@ -145,6 +149,10 @@ export interface RawAnswer {
    * What differs and what to do. Required for none and rewrite.
    */
   note?: string;
+  /**
+   * The note in Simplified Chinese, shown instead of `note` with --lang zh-CN (ascendify explain). Optional; `ascendify rules stats` counts how many notes have one.
+   */
+  note_zh?: string;
   /**
    * First version of the vendor SDK (CANN for Ascend, CNRT for Cambricon) that has the replacement. A profile whose SDK is older answers none.
    */
@@ -235,6 +243,10 @@ export const rulesSchema: Record<string, unknown> = {
           "type": "string",
           "description": "What differs and what to do. Required for none and rewrite."
         },
+        "note_zh": {
+          "type": "string",
+          "description": "The note in Simplified Chinese, shown instead of `note` with --lang zh-CN (ascendify explain). Optional; `ascendify rules stats` counts how many notes have one."
+        },
         "since": {
           "type": "string",
           "pattern": "^[0-9]+(\\.[0-9]+)*$",
@@ -295,6 +307,9 @@ export const rulesSchema: Record<string, unknown> = {
         },
         "note": {
           "$ref": "#/definitions/RawAnswer/properties/note"
+        },
+        "note_zh": {
+          "$ref": "#/definitions/RawAnswer/properties/note_zh"
         },
         "since": {
           "$ref": "#/definitions/RawAnswer/properties/since"

@@ -5,7 +5,7 @@ export const CSS = `
 --direct:#2e9d5b;--partial:#e0a526;--rewrite:#8e5bd0;--none:#d64541;--unknown:#9aa3ad}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:var(--ink);background:var(--bg)}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:12.5px}
 header.top{background:linear-gradient(120deg,#16324f,#1f4e79);color:#fff;padding:22px 32px 18px}
 header.top h1{margin:0;font-size:22px;font-weight:650;letter-spacing:.2px}
@@ -78,6 +78,21 @@ td.snip mark{background:#fff1b8;color:inherit;padding:0 1px;border-radius:2px}
 .minibar{display:flex;width:110px;height:9px;border-radius:5px;overflow:hidden;background:#edf1f5;margin-top:4px}
 .minibar i{display:block;height:100%;background:var(--c)}
 ul.plain{margin:0;padding-left:18px}
+.conf{display:inline-block;margin-left:3px;padding:0 5px;border-radius:9px;font-size:10.5px;border:1px dashed var(--muted);color:var(--muted);white-space:nowrap}
+.conf.c-uncertain{border-color:var(--none);color:var(--none)}
+.toolbar .search{display:flex;align-items:center;gap:6px;flex:1;max-width:520px}
+.toolbar .search span{font-size:12.5px;color:var(--muted);white-space:nowrap}
+.toolbar input[type=search]{flex:1;font:inherit;font-size:13px;padding:3px 8px;border:1px solid var(--line);border-radius:6px}
+#search-count{align-self:center;font-size:12.5px}
+.js .nomatch{display:none}
+a.anchor{color:var(--muted);opacity:.35;font-size:12px}
+a.anchor:hover{opacity:1}
+a.src{font-size:12px}
+tr.finding:target>td,details.file:target>summary{background:#fff6d6}
+details.note{margin:2px 0}
+details.note>summary{cursor:pointer}
+details.note ul{margin:4px 0 8px}
+p.filtered{background:#fff6d6;border:1px solid #f0d98a;border-radius:8px;padding:8px 12px;margin:14px 0 0}
 .muted{color:var(--muted)}
 footer{color:var(--muted);font-size:12px;margin-top:30px;border-top:1px solid var(--line);padding-top:10px}
 a{color:var(--accent);text-decoration:none}
@@ -91,7 +106,7 @@ table.findings tr.blocking>td:first-child{box-shadow:inset 3px 0 0 var(--none)}
  body{background:#fff;font-size:10.5pt}
  header.top{padding:12px 16px}
  main{max-width:none;padding:0 8px}
- .toolbar,button.toggle::before{display:none}
+ .toolbar,button.toggle::before,a.anchor{display:none}
  .card,.tablewrap,figure,tr{break-inside:avoid}
  h2{break-after:avoid}
  .grid2{grid-template-columns:1fr 1fr}
@@ -101,7 +116,7 @@ table.findings tr.blocking>td:first-child{box-shadow:inset 3px 0 0 var(--none)}
 }
 `;
 
-/** Sorting the component table, expanding a component's files. Plain DOM, no globals left behind. */
+/** Sorting the component table, expanding a component's files, following links to findings, searching findings. Plain DOM, no globals left behind. */
 export const SCRIPT = `(function () {
   var root = document.documentElement;
   root.classList.remove('no-js');
@@ -148,5 +163,60 @@ export const SCRIPT = `(function () {
     th.addEventListener('click', function () { sortBy(th); });
     th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(th); } });
   });
+  // A link to a component, a file or a finding (#c-1, #f2, #f2-3) opens what holds it.
+  function reveal(id) {
+    var el = id ? document.getElementById(id) : null;
+    if (!el || !table.contains(el)) return;
+    var body = el.closest('tbody.component');
+    var button = body ? body.querySelector('button.toggle') : null;
+    if (button) setOpen(button, true);
+    var file = el.closest('details.file');
+    if (file) file.open = true;
+    el.scrollIntoView({ block: 'center' });
+  }
+  function fromHash() { reveal(decodeURIComponent(location.hash.slice(1))); }
+  window.addEventListener('hashchange', fromHash);
+  document.addEventListener('click', function (e) {
+    var a = e.target.closest ? e.target.closest('a[href^="#"]') : null;
+    if (a && a.getAttribute('href') === location.hash) reveal(location.hash.slice(1));
+  });
+  fromHash();
+  // Search over the findings the page lists: API, file, family, replacements and the line of code.
+  var search = document.getElementById('finding-search');
+  var count = document.getElementById('search-count');
+  if (!search) return;
+  var rows = Array.prototype.slice.call(table.querySelectorAll('tr.finding')).map(function (row) {
+    var file = row.closest('details.file');
+    var code = row.nextElementSibling;
+    var path = file ? file.querySelector('summary code').textContent : '';
+    return { row: row, code: code, file: file, text: (path + ' ' + row.textContent + ' ' + (code ? code.textContent : '')).toLowerCase() };
+  });
+  var timer = 0;
+  function apply() {
+    var words = search.value.trim().toLowerCase().split(/\\s+/).filter(Boolean);
+    var files = new Map();
+    var hits = 0;
+    rows.forEach(function (r) {
+      var match = words.every(function (w) { return r.text.indexOf(w) >= 0; });
+      if (match) hits++;
+      r.row.classList.toggle('nomatch', !match && words.length > 0);
+      if (r.code) r.code.classList.toggle('nomatch', !match && words.length > 0);
+      if (r.file) files.set(r.file, (files.get(r.file) || false) || match);
+    });
+    table.querySelectorAll('details.file').forEach(function (d) {
+      var has = files.get(d) || false;
+      d.classList.toggle('nomatch', words.length > 0 && !has);
+      if (words.length && has) d.open = true;
+    });
+    Array.prototype.forEach.call(table.tBodies, function (b) {
+      var has = !!b.querySelector('tr.finding:not(.nomatch)');
+      b.classList.toggle('nomatch', words.length > 0 && !has);
+      var button = b.querySelector('button.toggle');
+      if (button && words.length) setOpen(button, has);
+    });
+    if (count) count.textContent = words.length ? (hits ? hits + ' ' + count.getAttribute('data-label') : count.getAttribute('data-none')) : '';
+  }
+  search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(apply, 120); });
+  search.addEventListener('keydown', function (e) { if (e.key === 'Enter') { clearTimeout(timer); apply(); } });
 })();
 `;
