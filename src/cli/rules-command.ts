@@ -26,13 +26,14 @@ export function listRules(catalog: Catalog, family: string | undefined, json: bo
   return `${lines.join('\n')}\n${rules.length} rules\n`;
 }
 
-/** How many answers with a note carry its Chinese text (`note_zh`), over every profile. */
+/** How many answers with a note carry its Chinese text (`note_zh`), over every chip on its newest release. */
 export function chineseNotes(catalog: Catalog): { notes: number; withZh: number } {
   let notes = 0;
   let withZh = 0;
   for (const r of catalog.rules) {
-    for (const a of Object.values(r.answers)) {
-      if (!a.note) continue;
+    for (const p of catalog.profiles) {
+      const a = r.answers[p.id];
+      if (!a?.note) continue;
       notes++;
       if (a.note_zh) withZh++;
     }
