@@ -161,7 +161,9 @@ function functionName(def: SyntaxNode): string {
 const NOT_CALLS = new Set([
   'if', 'for', 'while', 'switch', 'return', 'sizeof', 'alignof', 'decltype', 'catch', 'static_cast', 'reinterpret_cast',
   'const_cast', 'dynamic_cast', 'defined', 'do', 'else', 'case', 'new', 'delete', 'throw', 'static_assert', 'noexcept',
-  '__launch_bounds__', 'operator', 'typeid', 'assert',
+  '__launch_bounds__', 'operator', 'typeid', 'assert', 'volatile', 'const', 'static', 'extern', 'inline', 'unsigned', 'signed',
+  'int', 'float', 'double', 'char', 'long', 'short', 'void', 'bool', 'auto', 'struct', 'union', 'enum', 'typename', 'template',
+  'asm', '__asm__', '__asm', 'alignas', 'constexpr', 'register', 'goto', 'co_await', 'co_return', 'requires',
 ]);
 const CALL = /([A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*(?:<[^<>;{}()]*(?:<[^<>;{}()]*>[^<>;{}()]*)*>)?\s*\(/g;
 const MAX_SIGNATURE = 240;

@@ -10,6 +10,7 @@ import type { Finding, Report, Status, StatusCounts, TargetId } from '../model/i
 import { DISPLAY_ORDER, replacementOf, STATUS_LABEL, STATUS_MEANING, worstStatus } from '../model/index.js';
 import { escapeHtml as h } from './escape.js';
 import { CSS, SCRIPT } from './html/assets.js';
+import { planHtml } from './plan-view.js';
 import { progressHtml } from './progress-view.js';
 import type { BarGroup } from './html/charts.js';
 import { barChart, scoreRing } from './html/charts.js';
@@ -310,6 +311,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
         `${symbolChart('Most used CUDA APIs', 'uses, coloured by worst status', v.topApis, 0)}</div></section>`,
     );
     body.push(incompatibilities(v, top));
+    body.push(planHtml(report, top));
     body.push(`<section id="blockers"><h2>Blockers<small>APIs with no equivalent or that need a rewrite on at least one target</small></h2>${blockersTable(v)}</section>`);
     body.push(`<section id="apis"><h2>Most used CUDA APIs<small>and what they become</small></h2>${apisTable(v)}</section>`);
   }

@@ -5,6 +5,7 @@
 import type { Finding, Report, TargetId } from '../model/index.js';
 import { DISPLAY_ORDER, isBlocker, replacementOf, STATUS_LABEL, STATUS_MEANING } from '../model/index.js';
 import { mdCode, mdText } from './escape.js';
+import { planMarkdown } from './plan-view.js';
 import { progressMarkdown } from './progress-view.js';
 import type { ComponentView, ReportView, TargetView } from './view.js';
 import { answerOf, buildView, fmtEstimate, fmtNum, ruleDocLink, statusOf, total } from './view.js';
@@ -109,6 +110,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       out.push('');
     }
   }
+  out.push(...planMarkdown(report, top));
   if (v.blockers.length) {
     out.push('### Blockers', '', 'APIs with no equivalent or that need a rewrite on at least one target.', '');
     const rows = v.blockers.map(({ symbol: _s, count, sample }) => [

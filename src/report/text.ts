@@ -60,7 +60,7 @@ function effortLead(report: Report, c: Colors): string[] {
   for (const t of e.targets) {
     out.push(
       `  ${pad(t.target, 18)} ${c.bold(lpad(d(t.days.likely), 7))}  ${c.dim(`${d(t.days.low)}–${d(t.days.high)}`)}` +
-        c.dim(`  · portability ${t.portability}/100 · ${count(t.kernels.rewrite, 'kernel')} rewritten, ${t.kernels.adapt} adapted`),
+        c.dim(`  · portability ${t.portability}/100 · ${count(t.kernels.map, 'kernel')} mapped onto vendor operators, ${t.kernels.rewrite} rewritten, ${t.kernels.adapt} adapted`),
     );
   }
   return out;

@@ -209,8 +209,14 @@ function estimateTarget(
   const strategy = new Map<EntryKernel, { use: boolean; why?: string; cost: KernelCost; candidate?: OperatorCandidate }>();
   for (const e of analysis.entries) {
     const candidate = e.kernel.candidates?.[profile.vendor];
-    const verdict = usableCandidate(candidate, profile, weights);
+    let verdict = usableCandidate(candidate, profile, weights);
     const cost = costKernel(e, profile, weights, componentOfFile(e.kernel.file), model);
+    // On a SIMT profile a kernel that is cheaper to adapt than to wrap an operator around is adapted.
+    if (verdict.use && cost.mode === 'adapt') {
+      const adapt = cost.items.reduce((h, i) => h + i.hours.likely, 0);
+      const adapter = weights.operators.adapter[candidate!.kind ?? 'standard'].likely;
+      if (adapt < adapter) verdict = { use: false, why: `matches ${candidate!.title}, but adapting it (${adapt.toFixed(1)} h) costs less than an adapter (${adapter.toFixed(1)} h)` };
+    }
     strategy.set(e, { ...verdict, cost, candidate });
     if (verdict.use) {
       const key = `${candidate!.pattern}\0${e.kernel.file}`;
@@ -405,27 +411,38 @@ function estimateTarget(
     }
   }
 
-  // Setup: once per repository with any work, shared by the components in proportion to their code hours.
+  // Setup: once per repository with any work, shared by the files in proportion to their code hours (so every
+  // rollup still sums to the total).
   if (hasWork) {
-    const byComponent = new Map<string, number>();
+    const byFile = new Map<string, { hours: number; component: string; line: number }>();
     let sum = 0;
     for (const i of items) {
-      if (!i.component) continue;
-      byComponent.set(i.component, (byComponent.get(i.component) ?? 0) + i.hours.likely);
+      if (!i.file || i.hours.likely <= 0) continue;
+      const f = byFile.get(i.file);
+      if (f) f.hours += i.hours.likely;
+      else byFile.set(i.file, { hours: i.hours.likely, component: i.component ?? componentOfFile(i.file), line: i.line ?? 1 });
       sum += i.hours.likely;
     }
-    const comps = [...byComponent].filter(([, h]) => h > 0).sort(([a], [b]) => byCodePoint(a, b));
-    if (!comps.length) {
-      comps.push([[...shared.components].sort(byCodePoint)[0] ?? '.', 1]);
+    const setupPerPercent = scale(weights.setup, 1 / 100);
+    const list = [...byFile].sort(([a], [b]) => byCodePoint(a, b));
+    if (!list.length) {
+      const first = [...shared.components].sort(byCodePoint)[0] ?? '.';
+      list.push(['', { hours: 1, component: first, line: 1 }]);
       sum = 1;
     }
-    for (const [component, h] of comps) {
-      const share = h / sum;
-      items.push({
-        kind: 'setup', subject: `${profile.vendor} runtime and operator library`, family: 'setup', component, count: Math.round(share * 1000) / 1000,
-        rate: weights.setup, hours: scale(weights.setup, share), weight: 'setup',
-        note: comps.length === 1 ? 'once per repository' : `${Math.round(share * 100)}% share of a once-per-repository cost (by code hours)`,
-      });
+    for (const [file, f] of list) {
+      const share = f.hours / sum;
+      // Counted in percent of the once-per-repository cost, so count × rate stays the hours after rounding.
+      const i: EffortItem = {
+        kind: 'setup', subject: `${profile.vendor} runtime and operator library`, family: 'setup', component: f.component, count: share * 100,
+        rate: setupPerPercent, hours: scale(weights.setup, share), weight: 'setup / 100',
+        note: list.length === 1 ? 'once per repository' : `${(share * 100).toFixed(1)}% share of a once-per-repository cost (by code hours)`,
+      };
+      if (file) {
+        i.file = file;
+        i.line = f.line;
+      }
+      items.push(i);
     }
   }
 
@@ -501,7 +518,7 @@ function estimateTarget(
     const r = cf.finding.targets[profile.id]?.replacement;
     if (r?.length) replacements.set(cf.finding.symbol, r);
   }
-  target.plan = buildPlan(target, incompatibilities, weights, analysis, replacements);
+  target.plan = buildPlan(target, incompatibilities, weights, analysis, replacements, componentOfFile);
   return { target, incompatibilities };
 }
 

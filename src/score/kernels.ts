@@ -123,7 +123,8 @@ export function analyzeKernels(kernels: readonly KernelEntry[], weights: EffortW
   }
   for (const list of stems.values()) if (list.length > 1) for (const k of list) flag(k, 'variant');
 
-  // Helper resolution: a call names a helper by its last name component; helpers in the caller's own file win.
+  // Helper resolution: a call names a helper by its last name component; helpers in the caller's own file win,
+  // then those in its folder, then those outside experimental paths, then any.
   const helpersByName = new Map<string, KernelEntry[]>();
   for (const h of helpers) {
     const n = shortName(h.name);
@@ -140,7 +141,10 @@ export function analyzeKernels(kernels: readonly KernelEntry[], weights: EffortW
       const list = helpersByName.get(shortName(call));
       if (!list) continue;
       const local = list.filter((h) => h.file === k.file);
-      for (const h of local.length ? local : list) if (h !== k) found.add(h);
+      const dir = k.file.slice(0, k.file.lastIndexOf('/') + 1);
+      let near = local.length ? local : list.filter((h) => h.file.startsWith(dir) && !h.file.slice(dir.length).includes('/'));
+      if (!near.length && list.length > 1) near = list.filter((h) => !m.experimental(h.file));
+      for (const h of near.length ? near : list) if (h !== k) found.add(h);
     }
     callees.set(k, (out = [...found]));
     return out;

@@ -33,9 +33,12 @@ interface Draft {
   note?: string;
 }
 
-/** Which package an item belongs to: its phase and key. */
-function placeOf(i: EffortItem): { phase: Phase; key: string; component?: string } | undefined {
-  if (i.kind === 'build' || i.kind === 'validation') return undefined;
+/**
+ * Which package an item belongs to: its phase and key. Device-code uses outside any kernel go with the
+ * component's kernel rewrites, or with its operator adapters when it rewrites none.
+ */
+function placeOf(i: EffortItem, rewrites: Set<string>, adapters: Set<string>): { phase: Phase; key: string; component?: string } | undefined {
+  if (i.kind === 'build' || i.kind === 'validation' || i.kind === 'covered') return undefined;
   if (i.kind === 'setup') return { phase: 'runtime', key: 'runtime' };
   const component = i.component ?? '.';
   if (i.kind === 'adapter') return { phase: 'operators', key: `operators\0${component}`, component };
@@ -43,7 +46,10 @@ function placeOf(i: EffortItem): { phase: Phase; key: string; component?: string
   const family = i.family ?? '';
   if (BUILD_FAMILIES.has(family)) return { phase: 'build', key: 'build' };
   if (LIBRARY_TITLES[family]) return { phase: 'libraries', key: `library\0${family}` };
-  if (KERNEL_FAMILIES.has(family)) return { phase: 'kernels', key: `kernels\0${component}`, component };
+  if (KERNEL_FAMILIES.has(family)) {
+    if (!rewrites.has(component) && adapters.has(component)) return { phase: 'operators', key: `operators\0${component}`, component };
+    return { phase: 'kernels', key: `kernels\0${component}`, component };
+  }
   return { phase: 'runtime', key: 'runtime' };
 }
 
@@ -90,12 +96,20 @@ function componentOrder(components: string[], hours: Map<string, number>, analys
  */
 export function buildPlan(
   target: TargetEffort, inc: TargetIncompatibilities, weights: EffortWeights, analysis: KernelAnalysis, replacements: ReadonlyMap<string, readonly string[]> = new Map(),
+  componentOf?: (file: string) => string,
 ): WorkPackage[] {
   const drafts = new Map<string, Draft>();
   const componentOfFile = new Map<string, string>();
+  if (componentOf) for (const k of [...analysis.entries.map((e) => e.kernel), ...analysis.usedHelpers, ...analysis.unusedHelpers]) componentOfFile.set(k.file, componentOf(k.file));
+  const rewrites = new Set<string>();
+  const adapters = new Set<string>();
+  for (const i of target.items) {
+    if (i.kind === 'kernel' || i.kind === 'learning') rewrites.add(i.component ?? '.');
+    else if (i.kind === 'adapter') adapters.add(i.component ?? '.');
+  }
   for (const i of target.items) {
     if (i.file && i.component) componentOfFile.set(i.file, i.component);
-    const place = placeOf(i);
+    const place = placeOf(i, rewrites, adapters);
     if (!place) continue;
     let d = drafts.get(place.key);
     if (!d) {
@@ -143,7 +157,7 @@ export function buildPlan(
   };
   const filesOf = (d: Draft): string[] => {
     const byFile = new Map<string, number>();
-    for (const i of d.items) if (i.file) byFile.set(i.file, (byFile.get(i.file) ?? 0) + i.hours.likely);
+    for (const i of d.items) if (i.file && i.kind !== 'setup') byFile.set(i.file, (byFile.get(i.file) ?? 0) + i.hours.likely);
     return [...byFile].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b)).slice(0, MAX_FILES).map(([f]) => f);
   };
   const overhead = 1 / weights.hoursPerDay;
@@ -164,7 +178,8 @@ export function buildPlan(
         const c = componentOfFile.get(h.file);
         if (c && c !== d.component) needed.add(c);
       }
-      for (const other of list) if (other.phase === 'kernels' && other.component && needed.has(other.component) && other !== d) dependsOn.push(ids.get(other.key)!);
+      // Only packages placed before this one (a cycle between components is broken by the order).
+      for (const other of list.slice(0, n)) if (other.phase === 'kernels' && other.component && needed.has(other.component)) dependsOn.push(ids.get(other.key)!);
     } else if (d.phase === 'validation') dependsOn = list.filter((o) => o !== d).map((o) => ids.get(o.key)!);
     const kernels = new Set(d.items.filter((i) => i.kind === 'kernel' || i.kind === 'adapter').map((i) => `${i.file}\0${i.kind === 'adapter' ? i.note : i.subject}`));
     const wp: WorkPackage = {
@@ -178,7 +193,7 @@ export function buildPlan(
       operators: [...d.operators].sort(byCodePoint),
       files: filesOf(d),
       dependsOn: [...new Set(dependsOn)],
-      uses: d.items.filter((i) => i.kind === 'use' || i.kind === 'covered').reduce((s, i) => s + i.count, 0),
+      uses: d.items.filter((i) => i.kind === 'use').reduce((s, i) => s + i.count, 0),
       kernels: d.phase === 'operators'
         ? target.choices.filter((c) => c.strategy === 'map' && c.component === d.component).length
         : d.phase === 'kernels' ? target.choices.filter((c) => c.strategy !== 'map' && c.component === d.component).length : kernels.size,
