@@ -54,6 +54,7 @@ function placeOf(i: EffortItem, rewrites: Set<string>, adapters: Set<string>): {
 }
 
 function titleOf(phase: Phase, key: string, component: string | undefined, target: TargetEffort): string {
+  if (component === '.') component = 'top-level files';
   switch (phase) {
     case 'build': return 'Build system and toolchain';
     case 'runtime': return 'Runtime, memory and device management';
