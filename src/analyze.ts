@@ -101,7 +101,7 @@ function scanSteps(options: ScanOptions): { catalog: Catalog; files: SourceFile[
   const profiles = selectProfiles(catalog, options.targets);
   const groupDepth = options.groupDepth ?? 1;
   if (!Number.isInteger(groupDepth) || groupDepth < 1) throw new UsageError(`invalid group depth ${groupDepth}`, 'use a whole number of folders, 1 or more (--group-depth 1)');
-  const effort = config?.effort ? effortSetup(catalog.effortDefaults, config) : defaultEffort(catalog);
+  const effort = config?.effort ? effortSetup(catalog.effortDefaults, config, catalog.operators) : defaultEffort(catalog);
   const baseline = options.baseline ? { file: options.baseline, data: readBaseline(options.baseline) } : undefined;
   if (options.newLinesOnly && !options.changedSince) throw new UsageError('--new-lines-only needs --changed-since <git-ref>', 'add --changed-since origin/main (or the branch you compare with)');
   const changes = options.changedSince !== undefined ? gitChanges(discovery.root, options.changedSince, Boolean(options.newLinesOnly)) : undefined;

@@ -5,6 +5,7 @@
 import type {
   Answer, Catalog, InventoryEntry, Profile, RawAnswer, RawRule, RawRuleFile, Recognition, Rule, Vendor,
 } from '../model/index.js';
+import type { OperatorPatternsFile } from '../model/generated/operators.js';
 import type { ProfilesFile } from '../model/generated/profiles.js';
 import type { RecognitionFile } from '../model/generated/recognition.js';
 import type { VocabularyFile } from '../model/generated/vocabulary.js';
@@ -29,6 +30,8 @@ export interface CatalogSources {
   inventory?: { file: string; text: string };
   /** rules/effort.yaml, validated: the default effort weights. */
   effort: Record<string, unknown>;
+  /** rules/operators.yaml, validated: kernel -> vendor operator patterns. */
+  operators: OperatorPatternsFile;
   /** rules/vocabulary.yaml, validated. */
   vocabulary: VocabularyFile;
   /** Vendor evidence (cited sources, inventories, per-chip support): decides confidence and per-chip support. */
@@ -275,6 +278,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
     warnings,
     files,
     effortDefaults: src.effort,
+    operators: src.operators,
     vocabulary: src.vocabulary,
   };
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Catalog, Profile, RawRuleFile } from '../model/index.js';
+import type { OperatorPatternsFile } from '../model/generated/operators.js';
 import type { ProfilesFile } from '../model/generated/profiles.js';
 import type { RecognitionFile } from '../model/generated/recognition.js';
 import type { VocabularyFile } from '../model/generated/vocabulary.js';
@@ -121,6 +122,7 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     inventory,
     // A rules folder of its own (tests, forks) may leave the effort weights to the shipped ones.
     effort: read<Record<string, unknown>>('effort', existsSync(join(dir, 'effort.yaml')) ? join(dir, 'effort.yaml') : join(SHIPPED_RULES_DIR, 'effort.yaml')),
+    operators: read<OperatorPatternsFile>('operators', existsSync(join(dir, 'operators.yaml')) ? join(dir, 'operators.yaml') : join(SHIPPED_RULES_DIR, 'operators.yaml')),
     version: hash.digest('hex').slice(0, 12),
     evidence,
   });

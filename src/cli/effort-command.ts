@@ -1,9 +1,11 @@
 /** `ascendify effort`: the estimate table per target and component, or --explain: the line items behind one number. */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import type { EffortItem, EffortRange, EffortReport, Report, TargetIncompatibilities } from '../model/index.js';
+import type { EffortItem, EffortRange, EffortReport, KernelCounts, Report, TargetEffort, TargetIncompatibilities } from '../model/index.js';
 import { explainEffort, type EffortExplanation } from '../score/effort-explain.js';
 import { UsageError } from '../util/errors.js';
+import { byCodePoint } from '../util/order.js';
+import { renderCalibration, runCalibration } from './calibrate.js';
 import type { CliIo } from './io.js';
 import { writeText } from './output.js';
 import { addScanOptions, colorOf, runScan } from './scan-options.js';
@@ -24,7 +26,7 @@ export function renderEffortTable(report: Report, c: Colors, top = 8): string {
     c.bold('Effort estimate') +
       c.dim(` · ${report.root} · 1 person-day = ${effort.hoursPerDay} h · components at depth ${effort.groupDepth} · weights: ${effort.sources.join(' + ')}`),
   );
-  out.push(c.dim('person-days: likely and low–high range; port = portability 0–100, the share of the work that is plain renames'));
+  out.push(c.dim('person-days: likely and low–high range (the calibrated error); port = portability 0–100, the share of the work that has a counterpart on the target'));
   const targets = effort.targets;
   if (!targets.length) return `${out.join('\n')}\n`;
   const comps = targets[0]!.byComponent.map((r) => r.key);
@@ -40,19 +42,48 @@ export function renderEffortTable(report: Report, c: Colors, top = 8): string {
     out.push(pad(key, nameW) + lpad(String(first.uses), 6) + lpad(String(first.kernels), 6) + rows.map((r) => cells(r.days, r.portability)).join(''));
   }
   const uses = report.findings.filter((f) => !f.suppressed).length;
-  out.push(c.bold(pad('total', nameW) + lpad(String(uses), 6) + lpad(String(report.kernels.length), 6) + targets.map((t) => cells(t.days, t.portability)).join('')));
+  out.push(c.bold(pad('total', nameW) + lpad(String(uses), 6) + lpad(String(report.summary.kernels), 6) + targets.map((t) => cells(t.days, t.portability)).join('')));
+  const k = effort.kernels;
+  if (k) out.push(c.dim(kernelCountsText(k)));
   out.push('');
   for (const t of targets) {
     const b = t.breakdown;
     out.push(
       `${c.cyan(t.target)}: ${f1(t.total.likely)} h (${spread(t.total)}) = ` +
         c.bold(`${f1(t.days.likely)} person-days`) + ` (${spread(t.days)})` +
-        c.dim(` · uses ${f1(b.uses.likely)} h, APIs ${f1(b.apis.likely)} h, kernels ${f1(b.kernels.likely)} h (${t.kernels.rewrite} rewritten, ${t.kernels.adapt} adapted), learning ${f1(b.learning.likely)} h, build ${f1(b.build.likely)} h, validation ${f1(b.validation.likely)} h`),
+        c.dim(
+          ` · kernels: ${t.kernels.map} mapped onto operators (${f1(b.adapters.likely)} h), ${t.kernels.rewrite} rewritten, ${t.kernels.adapt} adapted (${f1(b.kernels.likely)} h)` +
+            ` · uses ${f1(b.uses.likely)} h, APIs ${f1(b.apis.likely)} h, learning ${f1(b.learning.likely)} h, setup ${f1(b.setup.likely)} h, build ${f1(b.build.likely)} h, validation ${f1(b.validation.likely)} h`,
+        ),
     );
   }
+  for (const t of targets) out.push(...renderChoices(t, c, top));
   for (const inc of report.incompatibilities ?? []) out.push(...renderBlockers(inc, c, top));
   out.push('', c.dim('Where a number comes from: ascendify effort <paths> --explain <component|folder|file>'));
   return `${out.join('\n')}\n`;
+}
+
+/** "12 entry kernels (3 duplicates, 1 excluded not counted; 2 flagged experimental) · 40 device helpers costed with them". */
+export function kernelCountsText(k: KernelCounts): string {
+  const skipped = [k.duplicates ? `${k.duplicates} duplicate${k.duplicates === 1 ? '' : 's'}` : '', k.excluded ? `${k.excluded} excluded` : ''].filter(Boolean);
+  return `kernels: ${k.entry} entry kernel${k.entry === 1 ? '' : 's'} counted (one per distinct body${skipped.length ? `; ${skipped.join(', ')} not counted` : ''}` +
+    `${k.flagged ? `; ${k.flagged} flagged as experimental variants` : ''}) · ${k.helpers} device helper${k.helpers === 1 ? '' : 's'} costed with the kernels that call them`;
+}
+
+/** The strategy per kernel: mapped onto an operator (which), or rewritten, and what the other strategy would cost. */
+function renderChoices(t: TargetEffort, c: Colors, top: number): string[] {
+  const withCandidate = t.choices.filter((k) => k.candidate);
+  if (!t.choices.length) return [];
+  const out = ['', c.bold(`Kernels on ${t.target}`) + c.dim(` (${t.kernels.map} mapped, ${t.kernels.rewrite} rewritten, ${t.kernels.adapt} adapted; hours likely: chosen, rewrite vs map)`)];
+  const shown = [...t.choices].sort((a, b) => b.hours.likely - a.hours.likely || byCodePoint(a.file, b.file) || a.line - b.line).slice(0, top);
+  for (const k of shown) {
+    const alt = k.map !== undefined ? `rewrite ${f1(k.rewrite)} h / map ${f1(k.map)} h` : `rewrite ${f1(k.rewrite)} h, no operator`;
+    const cand = k.candidate ? ` → ${k.candidate.operators.length ? k.candidate.operators.join(', ') : 'none'} (${k.candidate.title}; ${k.candidate.confidence}${k.candidate.match === 'file' ? ', by file name' : ''})` : '';
+    out.push(`  ${pad(k.strategy, 7)} ${lpad(f1(k.hours.likely), 6)} h  ${k.kernel} ${c.dim(`${k.file}:${k.line}`)}${cand}`);
+    out.push(c.dim(`          ${alt}${k.why ? ` · ${k.why}` : ''}`));
+  }
+  if (t.choices.length > top) out.push(c.dim(`  … and ${t.choices.length - top} more (${withCandidate.length} with an operator candidate; see --format json)`));
+  return out;
 }
 
 function renderBlockers(inc: TargetIncompatibilities, c: Colors, top: number): string[] {
@@ -72,6 +103,8 @@ function itemLabel(i: EffortItem): string {
   const where = i.file ? ` ${i.file}${i.line ? `:${i.line}` : ''}` : '';
   switch (i.kind) {
     case 'kernel': return `kernel ${i.subject} ${i.mode} ${i.part}${where}`;
+    case 'adapter': return `adapter ${i.subject} ${i.part}${where}`;
+    case 'setup': return `setup: ${i.subject}${i.component ? ` (${i.component})` : ''}`;
     case 'learning': return `learning the ${i.subject}${where}`;
     case 'use': return `use ${i.subject} (${i.status})${where}`;
     case 'api': return `API ${i.subject} (${i.status})${where}`;
@@ -111,12 +144,20 @@ export function registerEffortCommand(program: Command, io: CliIo, setExit: (cod
     .description('estimate the porting effort in hours and person-days per target and component; --explain shows where a number comes from')
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .option('--explain <what>', 'a component, folder or file (or "all"): list every item, weight and hour behind its estimate')
+    .option('--calibrate <ports.yaml>', 'fit the weights to finished ports (their CUDA originals and measured effort) and report the leave-one-out error')
     .option('-f, --format <format>', 'text or json', 'text');
   addScanOptions(cmd, { description: 'write the estimate to a file instead of stdout' }).action(async (paths: string[], opts: Record<string, unknown>) => {
     const format = String(opts.format);
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for effort`, 'use text or json (for html, md or sarif reports use `ascendify scan`)');
-    const { report } = await runScan(paths, opts, io);
     const output = opts.output as string | undefined;
+    if (opts.calibrate !== undefined) {
+      if (opts.explain !== undefined) throw new UsageError('--calibrate and --explain cannot be combined', 'run them separately');
+      const r = await runCalibration(String(opts.calibrate), opts, io);
+      writeText(format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : renderCalibration(r), output, io);
+      setExit(0);
+      return;
+    }
+    const { report } = await runScan(paths, opts, io);
     const c = pc.createColors(!output && colorOf(io, opts));
     const effort = report.effort as EffortReport;
     const explain = opts.explain as string | undefined;

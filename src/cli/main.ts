@@ -14,6 +14,7 @@ import { progressText } from '../report/text.js';
 import { UsageError } from '../util/errors.js';
 import { checkGateOptions, finishScan, registerBaselineCommand } from './baseline-command.js';
 import { registerEffortCommand } from './effort-command.js';
+import { registerPlanCommand } from './plan-command.js';
 import { recordHistory } from './history.js';
 import type { CliIo } from './io.js';
 import { mergeFiles } from './merge-command.js';
@@ -87,6 +88,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, lang: Lang = '
     });
 
   registerEffortCommand(program, io, setExit);
+  registerPlanCommand(program, io, setExit);
   registerBaselineCommand(program, io, setExit);
 
   const progressCommand = program

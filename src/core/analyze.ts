@@ -42,7 +42,7 @@ const efforts = new WeakMap<Catalog, EffortSetup>();
 /** The catalog's default effort weights, resolved once per catalog. */
 export function defaultEffort(catalog: Catalog): EffortSetup {
   let e = efforts.get(catalog);
-  if (!e) efforts.set(catalog, (e = effortSetup(catalog.effortDefaults)));
+  if (!e) efforts.set(catalog, (e = effortSetup(catalog.effortDefaults, undefined, catalog.operators)));
   return e;
 }
 

@@ -9,7 +9,10 @@ import { computeProgress } from '../match/progress.js';
 import type {
   BaselineSection, Diagnostic, EffortWeights, FileEntry, Finding, KernelEntry, Report, ReportTarget,
 } from '../model/index.js';
+import type { OperatorPatternsFile } from '../model/generated/operators.js';
 import { estimateEffort } from '../score/effort.js';
+import { kernelAnalysis } from '../score/kernels.js';
+import { withOperatorCandidates } from '../score/operators.js';
 import { summarize } from '../score/summary.js';
 import { byCodePoint } from '../util/order.js';
 
@@ -17,6 +20,8 @@ import { byCodePoint } from '../util/order.js';
 export interface EffortSetup {
   weights: EffortWeights;
   sources: string[];
+  /** Kernel -> vendor operator patterns; a merge leaves them out (its kernels carry their candidates). */
+  operators?: OperatorPatternsFile;
 }
 
 /** What a report is assembled from: matched findings (sorted), the files with their target code, kernels. */
@@ -62,6 +67,7 @@ export function assembleReport(parts: ReportParts, options: AssembleOptions): As
   }
   diagnostics = [...diagnostics].sort(byFile);
   const counted = findings.filter((f) => !f.suppressed);
+  const kernels = options.effort.operators ? withOperatorCandidates(parts.kernels, options.effort.operators) : parts.kernels;
   const report: Report = {
     schemaVersion: 2,
     tool: parts.tool,
@@ -69,15 +75,15 @@ export function assembleReport(parts: ReportParts, options: AssembleOptions): As
     targets: parts.targets,
     files,
     findings,
-    kernels: parts.kernels,
-    summary: summarize(files, counted, parts.kernels, parts.targets),
+    kernels,
+    summary: summarize(files, counted, kernels, parts.targets, kernelAnalysis(kernels, options.effort.weights.kernels).counts),
   };
   if (baseline) report.baseline = baseline;
   if (diagnostics.length) report.diagnostics = diagnostics;
   const progress = computeProgress(files, counted, parts.targets, options.groupDepth);
   if (progress) report.progress = progress;
   const { effort, incompatibilities } = estimateEffort(
-    { findings: counted, kernels: parts.kernels, files }, parts.targets, options.effort.weights, options.groupDepth, options.effort.sources,
+    { findings: counted, kernels, files }, parts.targets, options.effort.weights, options.groupDepth, options.effort.sources,
   );
   report.effort = effort;
   report.incompatibilities = incompatibilities;

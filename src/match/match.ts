@@ -295,7 +295,12 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       if (aicoreLines.has(k.line)) continue;
       const fs = new Set<string>();
       for (const [line, set] of features) if (line >= k.line && line <= k.endLine) for (const f of set) fs.add(f);
-      kernels.push({ name: k.name, file: file.path, line: k.line, endLine: k.endLine, lines: k.lines, qualifier: k.qualifier, features: [...fs].sort() });
+      const entry: KernelEntry = { name: k.name, file: file.path, line: k.line, endLine: k.endLine, lines: k.lines, qualifier: k.qualifier, features: [...fs].sort() };
+      if (k.signature !== undefined) entry.signature = k.signature;
+      if (k.calls?.length) entry.calls = k.calls;
+      if (k.hash !== undefined) entry.hash = k.hash;
+      if (k.macro) entry.macro = true;
+      kernels.push(entry);
     }
   }
   findings.sort(compareFindings);

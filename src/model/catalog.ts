@@ -85,6 +85,8 @@ export interface Catalog {
   vocabulary: import('./generated/vocabulary.js').VocabularyFile;
   /** rules/effort.yaml, validated: the default effort weights (resolved by score/weights.ts, merged with a config file's). */
   effortDefaults: Record<string, unknown>;
+  /** rules/operators.yaml, validated: kernel -> vendor operator patterns (score/operators.ts). */
+  operators: import('./generated/operators.js').OperatorPatternsFile;
   /** The rule files read, relative to their rules directory, with user rule files marked. */
   files: { file: string; user: boolean; family: string; description?: string }[];
 }

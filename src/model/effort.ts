@@ -6,7 +6,8 @@ import type { KernelModel, Status } from './catalog.js';
 import type { EffortRange } from './generated/report.js';
 
 export type {
-  EffortItem, EffortRange, EffortReport, EffortRollup, Incompatibility, IncompatibilityLocation, TargetEffort, TargetIncompatibilities,
+  EffortItem, EffortRange, EffortReport, EffortRollup, Incompatibility, IncompatibilityLocation, KernelChoice, KernelCounts, KernelNote,
+  OperatorCandidate, TargetEffort, TargetIncompatibilities, WorkPackage,
 } from './generated/report.js';
 /** What an effort line item is (docs/effort-model.md). */
 export type EffortItemKind = import('./generated/report.js').EffortItem['kind'];
@@ -45,12 +46,41 @@ export interface IncompatibilityCategory {
   advice: string;
 }
 
+/** How kernels are mapped onto vendor operators (rules/operators.yaml). */
+export interface OperatorWeights {
+  /** Map kernels onto vendor operators at all (false: as before a vendor library existed). */
+  use: boolean;
+  /** The weakest match that is mapped. */
+  mapOn: 'name' | 'file';
+  /** Hours per adapter (one per operator pattern and file), by the pattern's kind. */
+  adapter: { standard: EffortRange; domain: EffortRange };
+  /** Hours for each further kernel an adapter replaces. */
+  perKernel: EffortRange;
+}
+
+/** Credit (0–1) of each kind of work toward the portability score. */
+export interface PortabilityWeights {
+  uses: Record<Status, number>;
+  adapter: number;
+  adapt: number;
+  rewrite: number;
+}
+
 /** The effort weights after merging the config file over rules/effort.yaml; every weight resolved to a range. */
 export interface EffortWeights {
   /** Productive hours in one person-day. */
   hoursPerDay: number;
-  /** Factors that derived low and high from weights written as one number. */
-  range: { low: number; high: number };
+  /**
+   * The calibrated error: likely × low and likely × high are the range (derives low and high of weights written
+   * as one number); `uncertain` widens the high bound of items resting on uncertain answers.
+   */
+  range: { low: number; high: number; uncertain: number };
+  /** Hours once per repository and target with any work. */
+  setup: EffortRange;
+  operators: OperatorWeights;
+  portability: PortabilityWeights;
+  /** Where the weights come from (informational). */
+  calibration?: Record<string, unknown>;
   /** Hours per use, by the use's status on the target. */
   uses: Record<Status, EffortRange>;
   /** Hours once per distinct API (symbol) per repository, by status. */
@@ -60,6 +90,12 @@ export interface EffortWeights {
   kernels: {
     qualifierFactors: { global: number; device: number };
     models: Record<KernelModel, KernelModelWeights>;
+    /** Path globs: kernels in matching files are listed, not counted. */
+    exclude: string[];
+    /** How experimental variants are flagged: path globs, name regular expressions. */
+    experimental: { paths: string[]; names: string[] };
+    /** Launch-configuration symbols (<<<>>>, dim3): part of the kernel work, not costed per use when there are kernels. */
+    launch: string[];
   };
   /** Build-system work, a fraction of the code work. */
   build: { fraction: EffortRange };
@@ -68,11 +104,3 @@ export interface EffortWeights {
   /** Blocker categories, in order of precedence. */
   incompatibilities: Record<string, IncompatibilityCategory>;
 }
-
-
-
-
-
-
-
-

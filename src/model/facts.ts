@@ -58,6 +58,14 @@ export interface KernelFact {
   line: number;
   endLine: number;
   lines: number;
+  /** Project functions called in the body (names the lexicon does not know: candidate device helpers), sorted. */
+  calls?: string[];
+  /** Hash of the body's code (comments and spacing left out): equal bodies are one kernel to port. */
+  hash?: string;
+  /** The parameter list as written, spacing collapsed (at most 240 characters). */
+  signature?: string;
+  /** Defined by a #define (a macro that stamps out kernels): named after the macro, costed once. */
+  macro?: boolean;
 }
 
 export interface NamespaceFacts {

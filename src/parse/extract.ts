@@ -158,18 +158,104 @@ function functionName(def: SyntaxNode): string {
   return d ? qualifiedName(d) : '(anonymous)';
 }
 
+const NOT_CALLS = new Set([
+  'if', 'for', 'while', 'switch', 'return', 'sizeof', 'alignof', 'decltype', 'catch', 'static_cast', 'reinterpret_cast',
+  'const_cast', 'dynamic_cast', 'defined', 'do', 'else', 'case', 'new', 'delete', 'throw', 'static_assert', 'noexcept',
+  '__launch_bounds__', 'operator', 'typeid', 'assert', 'volatile', 'const', 'static', 'extern', 'inline', 'unsigned', 'signed',
+  'int', 'float', 'double', 'char', 'long', 'short', 'void', 'bool', 'auto', 'struct', 'union', 'enum', 'typename', 'template',
+  'asm', '__asm__', '__asm', 'alignas', 'constexpr', 'register', 'goto', 'co_await', 'co_return', 'requires',
+]);
+const CALL = /([A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*(?:<[^<>;{}()]*(?:<[^<>;{}()]*>[^<>;{}()]*)*>)?\s*\(/g;
+const MAX_SIGNATURE = 240;
+
+/** 53-bit string hash (cyrb53), as 14 hex digits: stable across runs and platforms. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** The parenthesised list starting at `open` (a `(`), or undefined when it does not close. */
+function balancedParens(text: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 4000; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(open, i + 1);
+  }
+  return undefined;
+}
+
+/** What the effort model reads from a kernel's text: its project calls, a hash of its body's code, its parameters. */
+function kernelShape(ctx: Context, name: string, header: string, bodyOpen: number, bodyEnd: number): Pick<KernelFact, 'calls' | 'hash' | 'signature'> {
+  const body = ctx.text.slice(bodyOpen, bodyEnd);
+  const code = codeSpans(body).map(([s, e]) => body.slice(s, e)).join(' ').replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+  const calls = new Set<string>();
+  const short = name.slice(name.lastIndexOf('::') + 1).replace(/^:/, '');
+  CALL.lastIndex = 0;
+  for (let m = CALL.exec(code); m; m = CALL.exec(code)) {
+    const called = stripSpaces(m[1] as string).replace(/^::/, '');
+    const last = called.slice(called.lastIndexOf(':') + 1);
+    if (NOT_CALLS.has(last) || last === short || ctx.lexicon.names.has(called) || ctx.lexicon.names.has(last) || ctx.lexicon.deviceOnly.has(last)) continue;
+    calls.add(called);
+  }
+  const out: Pick<KernelFact, 'calls' | 'hash' | 'signature'> = { hash: hash53(code) };
+  if (calls.size) out.calls = [...calls].sort().slice(0, 64);
+  const at = new RegExp(`\\b${short.replace(/[^\w]/g, '')}\\s*(?:<[^(]*>)?\\s*\\(`).exec(header);
+  const params = at ? balancedParens(header, at.index + at[0].length - 1) : undefined;
+  if (params) {
+    const flat = params.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ');
+    out.signature = flat.length > MAX_SIGNATURE ? `${flat.slice(0, MAX_SIGNATURE - 1)}…` : flat;
+  }
+  return out;
+}
+
+/** A kernel stamped out by a #define: one entry per macro, named after it, the macro's lines as its span. */
+function macroKernel(ctx: Context, node: SyntaxNode, tok: string, start: number): void {
+  const def = node.parent;
+  if (!def || (def.type !== 'preproc_function_def' && def.type !== 'preproc_def')) return;
+  const name = def.childForFieldName('name')?.text;
+  if (!name) return;
+  const line = lineOf(ctx.lines, def.startIndex) + 1;
+  const existing = ctx.kernels.find((k) => k.macro && k.line === line && k.name === name);
+  if (existing) {
+    if (tok === '__global__') existing.qualifier = 'global';
+    return;
+  }
+  const body = matchBody(ctx.text, start + tok.length);
+  if (!body || body.close >= def.endIndex) return;
+  const endLine = lineOf(ctx.lines, Math.max(def.startIndex, def.endIndex - 1)) + 1;
+  ctx.deviceSpans.push({ start: def.startIndex, end: def.endIndex });
+  const header = ctx.text.slice(start + tok.length, body.open);
+  ctx.kernels.push({
+    name, qualifier: tok === '__global__' ? 'global' : 'device', line, endLine, lines: endLine - line + 1,
+    ...kernelShape(ctx, name, header, body.open, body.close + 1), macro: true,
+  });
+}
+
 function collectKernels(ctx: Context, tokens: RegExpExecArray[]): void {
   for (const m of tokens) {
     const tok = m[0];
     if (tok !== '__global__' && tok !== '__device__') continue;
     const start = m.index;
     const node = ctx.root.descendantForIndex(start, start + tok.length);
-    if (isNonCode(node) || node.type === 'preproc_arg') continue;
+    if (isNonCode(node)) continue;
+    if (node.type === 'preproc_arg') {
+      if (codeSpans(node.text).some(([s, e]) => start - node.startIndex >= s && start - node.startIndex < e)) macroKernel(ctx, node, tok, start);
+      continue;
+    }
     let def: SyntaxNode | null = node.parent;
     for (let k = 0; def && k < 3 && def.type !== 'function_definition'; k++) def = def.parent;
     let name: string;
     let spanStart: number;
     let spanEnd: number;
+    let bodyOpen: number;
     if (def?.type === 'function_definition' && def.childForFieldName('body')) {
       if (ctx.kernels.some((k) => k.line === def!.startPosition.row + 1 && k.name === functionName(def!))) {
         // `__host__ __device__` or `__global__ __launch_bounds__` seen twice: keep the stronger qualifier.
@@ -180,6 +266,7 @@ function collectKernels(ctx: Context, tokens: RegExpExecArray[]): void {
       name = functionName(def);
       spanStart = def.startIndex;
       spanEnd = def.endIndex;
+      bodyOpen = def.childForFieldName('body')!.startIndex;
     } else {
       // Declarations (`__device__ int x;`, prototypes) have no body; in ERROR regions match braces in the text.
       if (def?.type !== 'function_definition' && !inError(ctx, start)) continue;
@@ -191,12 +278,16 @@ function collectKernels(ctx: Context, tokens: RegExpExecArray[]): void {
       name = stripSpaces(nm[1] as string);
       spanStart = start;
       spanEnd = body.close + 1;
+      bodyOpen = body.open;
       if (ctx.deviceSpans.some((s) => s.start <= spanStart && s.end >= spanEnd)) continue;
     }
     const line = lineOf(ctx.lines, spanStart) + 1;
     const endLine = lineOf(ctx.lines, Math.max(spanStart, spanEnd - 1)) + 1;
     ctx.deviceSpans.push({ start: spanStart, end: spanEnd });
-    ctx.kernels.push({ name, qualifier: tok === '__global__' ? 'global' : 'device', line, endLine, lines: endLine - line + 1 });
+    ctx.kernels.push({
+      name, qualifier: tok === '__global__' ? 'global' : 'device', line, endLine, lines: endLine - line + 1,
+      ...kernelShape(ctx, name, ctx.text.slice(spanStart, bodyOpen), bodyOpen, spanEnd),
+    });
   }
 }
 

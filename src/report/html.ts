@@ -15,6 +15,7 @@ import { messages, type Lang, type Messages } from './i18n/index.js';
 import { sourceUrl, type SourceLinks } from './links.js';
 import { noteGroups } from './notes.js';
 import { CSS, SCRIPT } from './html/assets.js';
+import { planHtml } from './plan-view.js';
 import { progressHtml } from './progress-view.js';
 import type { BarGroup } from './html/charts.js';
 import { barChart, scoreRing } from './html/charts.js';
@@ -377,6 +378,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
         `${symbolChart(m, m.mostUsed, m.mostUsedHint, v.topApis, 0)}</div></section>`,
     );
     body.push(incompatibilities(p, v, top));
+    body.push(planHtml(report, top));
     body.push(`<section id="blockers"><h2>${h(m.blockers)}<small>${h(m.blockersSectionHint)}</small></h2>${blockersTable(p, v)}</section>`);
     body.push(`<section id="apis"><h2>${h(m.mostUsed)}<small>${h(m.andBecome)}</small></h2>${apisTable(p, v)}</section>`);
   }

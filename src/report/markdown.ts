@@ -11,6 +11,7 @@ import { filterText } from './filter.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 import { sourceUrl, type SourceLinks } from './links.js';
 import { noteGroups } from './notes.js';
+import { planMarkdown } from './plan-view.js';
 import { progressMarkdown } from './progress-view.js';
 import type { ReportView, TargetView } from './view.js';
 import { answerOf, buildView, fmtEstimate, fmtNum, folderTable, ruleDocLink, statusOf, total } from './view.js';
@@ -151,6 +152,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       out.push('');
     }
   }
+  out.push(...planMarkdown(report, top));
   if (v.blockers.length) {
     out.push(`### ${m.blockers}`, '', m.blockersIntro, '');
     const rows = v.blockers.map(({ count, sample }) => [

@@ -65,7 +65,7 @@ function effortLead(report: Report, c: Colors, m: Messages): string[] {
   const d = (n: number): string => n.toFixed(1);
   const out = ['', c.bold(m.effortTitle) + c.dim(m.effortHint(e.hoursPerDay))];
   for (const t of e.targets) {
-    out.push(`  ${pad(t.target, 18)} ${c.bold(lpad(d(t.days.likely), 7))}  ${c.dim(`${d(t.days.low)}–${d(t.days.high)}`)}` + c.dim(m.effortRow(t.portability, t.kernels.rewrite, t.kernels.adapt)));
+    out.push(`  ${pad(t.target, 18)} ${c.bold(lpad(d(t.days.likely), 7))}  ${c.dim(`${d(t.days.low)}–${d(t.days.high)}`)}` + c.dim(m.effortRow(t.portability, t.kernels.map, t.kernels.rewrite, t.kernels.adapt)));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** Counts of findings by target, status and family: the summary every report starts from. */
-import type { FileEntry, Finding, KernelEntry, ReportTarget, StatusCounts, Summary, TargetSummary } from '../model/index.js';
+import type { FileEntry, Finding, KernelCounts, KernelEntry, ReportTarget, StatusCounts, Summary, TargetSummary } from '../model/index.js';
 import { STATUSES } from '../model/index.js';
 import { byCodePoint } from '../util/order.js';
 
@@ -12,8 +12,14 @@ export function totalOf(counts: StatusCounts): number {
   return STATUSES.reduce((n, s) => n + counts[s], 0);
 }
 
-/** The summary of a report; `findings` are the ones that count (the caller leaves suppressed ones out). */
-export function summarize(files: readonly FileEntry[], findings: readonly Finding[], kernels: readonly KernelEntry[], targets: readonly ReportTarget[]): Summary {
+/**
+ * The summary of a report; `findings` are the ones that count (the caller leaves suppressed ones out).
+ * `kernelCounts` are the effort model's counts (score/kernels.ts), so the header and the estimate agree;
+ * without them, every __global__ function counts.
+ */
+export function summarize(
+  files: readonly FileEntry[], findings: readonly Finding[], kernels: readonly KernelEntry[], targets: readonly ReportTarget[], kernelCounts?: KernelCounts,
+): Summary {
   const byTarget: Summary['byTarget'] = {};
   for (const target of targets) {
     const t: TargetSummary = { byStatus: emptyCounts(), byFamily: {} };
@@ -26,7 +32,7 @@ export function summarize(files: readonly FileEntry[], findings: readonly Findin
     byTarget[target.id] = t;
   }
   const withFindings = new Set(findings.map((f) => f.file)).size;
-  return {
+  const summary: Summary = {
     files: {
       scanned: files.filter((f) => f.status === 'scanned').length,
       skipped: files.filter((f) => f.status === 'skipped').length,
@@ -34,9 +40,11 @@ export function summarize(files: readonly FileEntry[], findings: readonly Findin
     },
     lines: files.reduce((n, f) => n + f.lines, 0),
     findings: findings.length,
-    kernels: kernels.filter((k) => k.qualifier === 'global').length,
+    kernels: kernelCounts ? kernelCounts.entry : kernels.filter((k) => k.qualifier === 'global').length,
     byTarget,
   };
+  if (kernelCounts) summary.kernelCounts = kernelCounts;
+  return summary;
 }
 
 /** Symbols by number of uses, most used first (ties by name). */

@@ -3,10 +3,12 @@
  * file, every weight resolved to a low / likely / high range. Pure; docs/effort-model.md describes the weights.
  */
 import type {
-  EffortRange, EffortWeights, IncompatibilityCategory, KernelModel, KernelModelWeights, Status,
+  EffortRange, EffortWeights, IncompatibilityCategory, KernelModel, KernelModelWeights, OperatorWeights, PortabilityWeights, Status,
 } from '../model/index.js';
 import { DISPLAY_ORDER } from '../model/index.js';
+import type { OperatorPatternsFile } from '../model/generated/operators.js';
 import { UsageError } from '../util/errors.js';
+import { checkOperatorPatterns } from './operators.js';
 
 export const DEFAULT_EFFORT_FILE = 'rules/effort.yaml';
 const SCHEMA_HINT = 'its format is described in schemas/effort.schema.json and docs/effort-model.md';
@@ -77,6 +79,23 @@ class Resolver {
     return { low, likely, high };
   }
 
+  /** A fraction: one number is fixed (low = likely = high); an object gives its own bounds. */
+  fraction(path: string[]): EffortRange {
+    return this.range(path, { low: 1, high: 1 });
+  }
+
+  boolean(path: string[]): boolean {
+    const v = this.get(path);
+    if (typeof v !== 'boolean') this.fail(path, v === undefined ? 'is missing' : 'must be true or false');
+    return v;
+  }
+
+  share(path: string[]): number {
+    const v = this.number(path);
+    if (v > 1) this.fail(path, 'must be between 0 and 1');
+    return v;
+  }
+
   strings(path: string[]): string[] {
     const v = this.get(path);
     if (v === undefined) return [];
@@ -95,6 +114,10 @@ export function resolveEffortWeights(defaults: Record<string, unknown>, override
   const hoursPerDay = r.number(['hoursPerDay']);
   if (hoursPerDay <= 0 || hoursPerDay > 24) r.fail(['hoursPerDay'], 'must be more than 0 and at most 24');
   const factors = { low: r.number(['range', 'low']), high: r.number(['range', 'high']) };
+  if (factors.low > 1) r.fail(['range', 'low'], 'must be at most 1');
+  if (factors.high < 1) r.fail(['range', 'high'], 'must be at least 1');
+  const uncertain = r.number(['range', 'uncertain']);
+  if (uncertain < 1) r.fail(['range', 'uncertain'], 'must be at least 1');
   const byStatus = (key: string): Record<Status, EffortRange> =>
     Object.fromEntries(STATUS_KEYS.map((s) => [s, r.range([key, s], factors)])) as Record<Status, EffortRange>;
   const kindFactors: Record<string, number> = {};
@@ -113,6 +136,28 @@ export function resolveEffortWeights(defaults: Record<string, unknown>, override
     const w: KernelModelWeights = { mode, rewriteIf: r.strings([...p, 'rewriteIf']), learning: r.range([...p, 'learning'], factors), rewrite: cost('rewrite'), features };
     if (mode === 'adapt') w.adapt = cost('adapt');
     models[m] = w;
+  }
+  const mapOn = r.get(['operators', 'mapOn']);
+  if (mapOn !== 'name' && mapOn !== 'file') r.fail(['operators', 'mapOn'], 'must be name or file');
+  const operators: OperatorWeights = {
+    use: r.boolean(['operators', 'use']),
+    mapOn,
+    adapter: { standard: r.range(['operators', 'adapter', 'standard'], factors), domain: r.range(['operators', 'adapter', 'domain'], factors) },
+    perKernel: r.range(['operators', 'perKernel'], factors),
+  };
+  const portability: PortabilityWeights = {
+    uses: Object.fromEntries(STATUS_KEYS.map((st) => [st, r.share(['portability', 'uses', st])])) as Record<Status, number>,
+    adapter: r.share(['portability', 'adapter']),
+    adapt: r.share(['portability', 'adapt']),
+    rewrite: r.share(['portability', 'rewrite']),
+  };
+  const experimentalNames = r.strings(['kernels', 'experimental', 'names']);
+  for (const [i, n] of experimentalNames.entries()) {
+    try {
+      new RegExp(n);
+    } catch (e) {
+      r.fail(['kernels', 'experimental', 'names', String(i)], `is not a valid regular expression (${(e as Error).message})`);
+    }
   }
   const incompatibilities: Record<string, IncompatibilityCategory> = {};
   for (const [id, c] of Object.entries((r.get(['incompatibilities']) as Record<string, Record<string, unknown>> | undefined) ?? {})) {
@@ -139,31 +184,51 @@ export function resolveEffortWeights(defaults: Record<string, unknown>, override
     if (typeof c.snippet === 'string') cat.snippet = c.snippet;
     incompatibilities[id] = cat;
   }
-  return {
+  const calibration = r.get(['calibration']);
+  const out: EffortWeights = {
     hoursPerDay,
-    range: factors,
+    range: { ...factors, uncertain },
+    setup: r.range(['setup'], factors),
+    operators,
+    portability,
     uses: byStatus('uses'),
     apis: byStatus('apis'),
     kindFactors,
     kernels: {
       qualifierFactors: { global: r.number(['kernels', 'qualifierFactors', 'global']), device: r.number(['kernels', 'qualifierFactors', 'device']) },
       models,
+      exclude: r.strings(['kernels', 'exclude']),
+      experimental: { paths: r.strings(['kernels', 'experimental', 'paths']), names: experimentalNames },
+      launch: r.strings(['kernels', 'launch']),
     },
-    build: { fraction: r.range(['build', 'fraction'], factors) },
-    validation: { fraction: r.range(['validation', 'fraction'], factors) },
+    build: { fraction: r.fraction(['build', 'fraction']) },
+    validation: { fraction: r.fraction(['validation', 'fraction']) },
     incompatibilities,
   };
+  if (isObject(calibration)) out.calibration = calibration;
+  return out;
 }
 
-/** How an estimate is made: the resolved weights, and where they came from. */
+/** How an estimate is made: the resolved weights, where they came from, and the operator patterns. */
 export interface EffortSetup {
   weights: EffortWeights;
   sources: string[];
+  /** Kernel -> vendor operator patterns (rules/operators.yaml); without them, kernels keep the candidates they carry. */
+  operators?: OperatorPatternsFile;
 }
 
-/** The weights for a scan: the catalog's defaults, merged with a config file's `effort:` section when given. */
-export function effortSetup(defaults: Record<string, unknown>, config?: { file: string; effort?: Record<string, unknown> }): EffortSetup {
+/**
+ * The weights for a scan: the catalog's defaults, merged with a config file's `effort:` section when given,
+ * and the catalog's operator patterns.
+ */
+export function effortSetup(defaults: Record<string, unknown>, config?: { file: string; effort?: Record<string, unknown> }, operators?: OperatorPatternsFile): EffortSetup {
   const sources = [DEFAULT_EFFORT_FILE];
   if (config?.effort) sources.push(config.file);
-  return { weights: resolveEffortWeights(defaults, config?.effort, config?.file), sources };
+  const setup: EffortSetup = { weights: resolveEffortWeights(defaults, config?.effort, config?.file), sources };
+  if (operators) {
+    const errors = checkOperatorPatterns(operators);
+    if (errors.length) throw new UsageError(`rules/operators.yaml: ${errors[0]!}`, 'fix the pattern (schema: schemas/operators.schema.json)');
+    setup.operators = operators;
+  }
+  return setup;
 }

@@ -9,8 +9,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { baselineSchema } from '../model/generated/baseline.js';
+import { calibrationSchema } from '../model/generated/calibration.js';
 import { configSchema } from '../model/generated/config.js';
 import { effortSchema } from '../model/generated/effort.js';
+import { operatorsSchema } from '../model/generated/operators.js';
 import { profilesSchema } from '../model/generated/profiles.js';
 import { recognitionSchema } from '../model/generated/recognition.js';
 import { reportSchema } from '../model/generated/report.js';
@@ -24,8 +26,10 @@ const SCHEMAS = {
   recognition: recognitionSchema,
   vocabulary: vocabularySchema,
   effort: effortSchema,
+  operators: operatorsSchema,
   config: configSchema,
   baseline: baselineSchema,
+  calibration: calibrationSchema,
   report: reportSchema,
 } as const;
 
@@ -38,8 +42,10 @@ const HINTS: Record<SchemaName, string> = {
   recognition: 'fix the file (schema: schemas/recognition.schema.json)',
   vocabulary: 'fix the file (schema: schemas/vocabulary.schema.json)',
   effort: 'its format is described in schemas/effort.schema.json and docs/effort-model.md',
+  operators: 'fix the file (schema: schemas/operators.schema.json, docs/effort-model.md#operators)',
   config: 'fix the file; its format is described in schemas/config.schema.json',
   baseline: 'create it with `ascendify baseline` (its format is schemas/baseline.schema.json)',
+  calibration: 'fix the file (schema: schemas/calibration.schema.json, docs/effort-calibration.md)',
   report: 'use a JSON report written by `ascendify scan --format json` (schemas/report.schema.json)',
 };
 

@@ -179,7 +179,7 @@ describe('profiles', () => {
 describe('kernels', () => {
   it('lists kernels with the features of the uses inside them', () => {
     const r = findings('namespace cg = cooperative_groups;\n__global__ void k(float v) {\n  v = __shfl_down_sync(0xffffffff, v, 1);\n  cg::this_grid();\n}\n');
-    expect(r.kernels).toEqual([{ name: 'k', file: 'main.cu', line: 2, endLine: 5, lines: 4, qualifier: 'global', features: ['grid-sync', 'warp-shuffle'] }]);
+    expect(r.kernels).toEqual([{ name: 'k', file: 'main.cu', line: 2, endLine: 5, lines: 4, qualifier: 'global', features: ['grid-sync', 'warp-shuffle'], signature: '(float v)', hash: expect.stringMatching(/^[0-9a-f]{14}$/) }]);
   });
 });
 

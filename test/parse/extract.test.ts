@@ -111,10 +111,12 @@ describe('kernel-language facts', () => {
   const f = facts(src);
 
   it('lists __global__ and __device__ functions with their line spans', () => {
-    expect(f.kernels).toEqual([
-      { name: 'helper', qualifier: 'device', line: 3, endLine: 3, lines: 1 },
-      { name: 'reduce', qualifier: 'global', line: 5, endLine: 14, lines: 10 },
+    expect(f.kernels).toMatchObject([
+      { name: 'helper', qualifier: 'device', line: 3, endLine: 3, lines: 1, signature: '(float x)' },
+      { name: 'reduce', qualifier: 'global', line: 5, endLine: 14, lines: 10, signature: '(float* out)' },
     ]);
+    // Language words and the kernel's own launches are not helper calls.
+    expect(f.kernels[1]!.calls).toBeUndefined();
   });
 
   it('reports qualifiers, builtins, launches, inline asm and device printf', () => {

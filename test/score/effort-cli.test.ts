@@ -59,10 +59,12 @@ describe('ascendify effort', () => {
   });
 
   it('--explain prints each contributing line and the total', async () => {
-    const r = await cli(['effort', SAMPLES, '--no-cache', '--target', 'ascend', '--explain', 'reduction']);
+    const r = await cli(['effort', SAMPLES, '--no-cache', '--target', 'ascend', '--explain', 'ptx-dynamic']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ascend-910b \(tile\) — component reduction/);
-    expect(r.stdout).toMatch(/kernel weightedSumKernel rewrite base reduction\/reduce\.cu:\d+ +1 /);
+    expect(r.stdout).toMatch(/ascend-910b \(tile\) — component ptx-dynamic/);
+    expect(r.stdout).toMatch(/kernel parent rewrite base ptx-dynamic\/dynamic\.cu:\d+ +1 /);
+    // A kernel that matches a vendor operator is an adapter, not a rewrite.
+    expect(r.stdout).toMatch(/adapter aclnnMatmul, aclnnBatchMatMul base ptx-dynamic\/tensor_core\.cu:\d+/);
     expect(r.stdout).toMatch(/kernels\.models\.tile\.rewrite\.perLine/);
     expect(r.stdout).toMatch(/total hours .*person-days/);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { EffortRange, TargetEffort } from '../../src/model/index.js';
+import type { EffortRange, KernelEntry, TargetEffort } from '../../src/model/index.js';
 import { estimateEffort } from '../../src/score/effort.js';
 import { explainEffort } from '../../src/score/effort-explain.js';
+import { withOperatorCandidates } from '../../src/score/operators.js';
 import { componentOf } from '../../src/score/rollup.js';
-import { BANG, defaultWeights, files, finding, kernel, mul, plus, SIMT, TILE, times } from './helpers.js';
+import { BANG, defaultWeights, files, finding, kernel, mul, OPERATORS, plus, SIMT, TILE, times } from './helpers.js';
 
 const W = defaultWeights();
 
@@ -27,29 +28,39 @@ const close = (actual: EffortRange, expected: EffortRange): void => {
 };
 const overhead = plus({ low: 1, likely: 1, high: 1 }, W.build.fraction, W.validation.fraction);
 const only = (r: ReturnType<typeof estimateEffort>): TargetEffort => r.effort.targets[0]!;
+const mapped = (ks: KernelEntry[]): KernelEntry[] => withOperatorCandidates(ks, OPERATORS);
 
 describe('estimateEffort: hours from the weights', () => {
-  it('adds uses, distinct APIs, the kernel rewrite and learning, then build and validation (tile)', () => {
+  it('adds uses, distinct APIs, the kernel rewrite, learning and setup, then build and validation (tile)', () => {
     const t = only(estimateEffort(INPUT, [TILE], W));
     const tile = W.kernels.models.tile;
-    const uses = plus(times(W.uses.direct, 2), W.uses.partial, W.uses.none, W.uses.partial);
-    const apis = plus(W.apis.direct, W.apis.partial, W.apis.none, W.apis.partial);
+    // The launch (<<<>>>) is the kernel's host side: paid by its rewrite, not per use.
+    const uses = plus(times(W.uses.direct, 2), W.uses.partial, W.uses.none);
+    const apis = plus(W.apis.direct, W.apis.partial, W.apis.none);
     const core = plus(tile.rewrite.base, times(tile.rewrite.perLine, 10));
     const kernelHours = times(core, 1 + tile.features['shared-memory']! + tile.features['builtin-indexing']!);
-    const code = plus(uses, apis, kernelHours, tile.learning);
+    const code = plus(uses, apis, kernelHours, tile.learning, W.setup);
     close(t.breakdown.uses, uses);
     close(t.breakdown.apis, apis);
     close(t.breakdown.kernels, kernelHours);
+    close(t.breakdown.setup, W.setup);
     close(t.breakdown.code, code);
     close(t.total, mul(code, overhead));
     close(t.days, times(mul(code, overhead), 1 / W.hoursPerDay));
-    expect(t.kernels).toEqual({ rewrite: 1, adapt: 0 });
+    expect(t.kernels).toEqual({ rewrite: 1, adapt: 0, map: 0 });
+  });
+
+  it('gives every total the calibrated range: likely × range.low and × range.high', () => {
+    const t = only(estimateEffort(INPUT, [TILE], W));
+    expect(t.total.low).toBeCloseTo(t.total.likely * W.range.low, 2);
+    expect(t.total.high).toBeCloseTo(t.total.likely * W.range.high, 2);
   });
 
   it('does not cost the uses inside a rewritten kernel again: they are listed as covered with 0 hours', () => {
     const t = only(estimateEffort(INPUT, [TILE], W));
     const covered = t.items.filter((i) => i.kind === 'covered');
-    expect(covered.map((i) => [i.subject, i.count, i.hours.likely])).toEqual([
+    expect(covered.map((i) => [i.subject, i.count, i.hours.likely]).sort()).toEqual([
+      ['<<<>>>', 1, 0],
       ['__shared__', 1, 0],
       ['threadIdx', 1, 0],
     ]);
@@ -62,9 +73,9 @@ describe('estimateEffort: hours from the weights', () => {
     const m = W.kernels.models.simt;
     const core = plus(m.adapt!.base, times(m.adapt!.perLine, 10));
     close(simt.breakdown.kernels, times(core, 1 + m.features['shared-memory']! + m.features['builtin-indexing']!));
-    close(simt.breakdown.uses, plus(times(W.uses.direct, 2), W.uses.partial, W.uses.none, W.uses.partial, times(W.uses.rewrite, 2)));
-    expect(simt.kernels).toEqual({ rewrite: 0, adapt: 1 });
-    expect(simt.items.filter((i) => i.kind === 'covered')).toEqual([]);
+    close(simt.breakdown.uses, plus(times(W.uses.direct, 2), W.uses.partial, W.uses.none, times(W.uses.rewrite, 2)));
+    expect(simt.kernels).toEqual({ rewrite: 0, adapt: 1, map: 0 });
+    expect(simt.items.filter((i) => i.kind === 'covered').map((i) => i.subject)).toEqual(['<<<>>>']);
     expect(simt.breakdown.kernels.likely).toBeLessThan(tile.breakdown.kernels.likely);
   });
 
@@ -76,13 +87,6 @@ describe('estimateEffort: hours from the weights', () => {
     expect(t.items.find((i) => i.kind === 'kernel' && i.part === 'base')?.note).toMatch(/inline-ptx/);
   });
 
-  it('costs a __device__ function with the qualifier factor', () => {
-    const dev = [kernel('helper', 'app/k.cu', 10, 10, [], 'device')];
-    const t = only(estimateEffort({ ...INPUT, kernels: dev }, [BANG], W));
-    const m = W.kernels.models.bang;
-    close(t.breakdown.kernels, times(plus(m.rewrite.base, times(m.rewrite.perLine, 10)), W.kernels.qualifierFactors.device));
-  });
-
   it('leaves suppressed findings out', () => {
     const suppressed = FINDINGS.map((f) => (f.symbol === 'cudaMallocManaged' ? { ...f, suppressed: { kind: 'config' as const } } : f));
     const a = only(estimateEffort(INPUT, [TILE], W));
@@ -90,26 +94,162 @@ describe('estimateEffort: hours from the weights', () => {
     expect(a.breakdown.uses.likely - b.breakdown.uses.likely).toBeCloseTo(W.uses.none.likely, 3);
   });
 
-  it('gives a portability of 100 to direct-only work and the direct share otherwise', () => {
-    const direct = [finding({ symbol: 'cudaFree', file: 'x.cu', line: 1, status: 'direct' })];
-    expect(only(estimateEffort({ findings: direct, kernels: [], files: files('x.cu') }, [TILE], W)).portability).toBe(100);
-    const mixed = [...direct, finding({ symbol: 'cudaHostRegister', file: 'x.cu', line: 2, status: 'none' })];
-    const t = only(estimateEffort({ findings: mixed, kernels: [], files: files('x.cu') }, [TILE], W));
-    const d = W.uses.direct.likely + W.apis.direct.likely;
-    expect(t.portability).toBe(Math.round((100 * d) / (d + W.uses.none.likely + W.apis.none.likely)));
+  it('widens the high bound of uses that rest on an uncertain answer', () => {
+    const f = finding({ symbol: 'cudaFoo', file: 'x.cu', line: 1, status: 'partial' });
+    const sure = only(estimateEffort({ findings: [f], kernels: [], files: files('x.cu') }, [TILE], W));
+    const unsure = { ...f, targets: { ...f.targets, 'ascend-910b': { ...f.targets['ascend-910b']!, confidence: 'uncertain' as const } } };
+    const t = only(estimateEffort({ findings: [unsure], kernels: [], files: files('x.cu') }, [TILE], W));
+    expect(t.breakdown.uses.likely).toBeCloseTo(sure.breakdown.uses.likely, 2);
+    expect(t.breakdown.uses.high).toBeCloseTo(sure.breakdown.uses.high * W.range.uncertain, 2);
+    expect(t.items.find((i) => i.kind === 'use')!.uncertain).toBe(true);
+  });
+});
+
+describe('device helpers are costed with the kernels that call them, by size', () => {
+  const helper = (name: string, file: string, line: number, lines: number, calls?: string[]): KernelEntry => ({ ...kernel(name, file, line, lines, [], 'device'), ...(calls ? { calls } : {}) });
+  const entry = (name: string, file: string, line: number, lines: number, calls: string[]): KernelEntry => ({ ...kernel(name, file, line, lines, []), calls });
+  const m = W.kernels.models.tile;
+
+  it('splits a shared helper evenly over its callers: its lines are paid for once', () => {
+    const ks = [
+      helper('is_aligned', 'k/util.cuh', 1, 3),
+      entry('copy_a', 'k/a.cu', 1, 10, ['is_aligned']),
+      entry('copy_b', 'k/b.cu', 1, 20, ['is_aligned']),
+    ];
+    const t = only(estimateEffort({ findings: [], kernels: ks, files: files('k/util.cuh', 'k/a.cu', 'k/b.cu') }, [TILE], W));
+    const lines = t.items.filter((i) => i.kind === 'kernel' && i.part === 'lines').map((i) => [i.subject, i.count]);
+    expect(lines).toEqual([['copy_a', 11.5], ['copy_b', 21.5]]);
+    // 2 bases, 33 lines: the helper has no base of its own.
+    close(t.breakdown.kernels, plus(times(m.rewrite.base, 2), times(m.rewrite.perLine, 33)));
+    expect(t.choices.map((c) => [c.kernel, c.helpers, c.lines])).toEqual([['copy_a', 1, 11.5], ['copy_b', 1, 21.5]]);
+  });
+
+  it('follows helpers through other helpers', () => {
+    const ks = [helper('outer', 'k/h.cuh', 1, 4, ['inner']), helper('inner', 'k/h.cuh', 10, 6), entry('go', 'k/a.cu', 1, 10, ['outer'])];
+    const t = only(estimateEffort({ findings: [], kernels: ks, files: files('k/h.cuh', 'k/a.cu') }, [TILE], W));
+    expect(t.choices[0]).toMatchObject({ kernel: 'go', helpers: 2, lines: 20 });
+  });
+
+  it('gives a helper no kernel calls by name to the kernels of its own file (a template argument), else its lines alone', () => {
+    const ks = [helper('load_tiles', 'k/mmq.cuh', 1, 8), entry('mul_mat_q', 'k/mmq.cuh', 20, 10, []), helper('orphan', 'k/other.cuh', 1, 10)];
+    const t = only(estimateEffort({ findings: [], kernels: ks, files: files('k/mmq.cuh', 'k/other.cuh') }, [BANG], W));
+    expect(t.choices[0]).toMatchObject({ kernel: 'mul_mat_q', helpers: 1, lines: 18 });
+    const orphan = t.items.find((i) => i.subject === 'orphan')!;
+    close(orphan.hours, times(W.kernels.models.bang.rewrite.perLine, 10 * W.kernels.qualifierFactors.device));
+    expect(orphan.note).toMatch(/no counted kernel calls/);
+  });
+});
+
+describe('kernels mapped onto vendor operators', () => {
+  const softmax = [
+    { ...kernel('softmax_forward_kernel', 'ops/softmax.cu', 10, 40, ['warp-shuffle']), calls: [] },
+    { ...kernel('softmax_backward_kernel', 'ops/softmax.cu', 60, 50, ['warp-shuffle']) },
+  ];
+  const uses = [
+    finding({ symbol: '__shfl_xor_sync', file: 'ops/softmax.cu', line: 20, status: 'rewrite', family: 'kernel', ruleId: 'kernel-shfl', snippet: 'v = __shfl_xor_sync(0xffffffff, v, 16);' }),
+    finding({ symbol: 'cudaStream_t', file: 'ops/softmax.cu', line: 120, status: 'direct', kind: 'type' }),
+  ].map((f) => (f.ruleId === 'kernel-shfl' ? { ...f, feature: 'warp-shuffle' } : f));
+  const input = { findings: uses, kernels: mapped(softmax), files: files('ops/softmax.cu') };
+
+  it('costs one adapter per operator and file instead of two rewrites, and shows both strategies', () => {
+    const t = only(estimateEffort(input, [TILE], W));
+    expect(t.kernels).toEqual({ rewrite: 0, adapt: 0, map: 2 });
+    close(t.breakdown.kernels, { low: 0, likely: 0, high: 0 });
+    close(t.breakdown.adapters, plus(W.operators.adapter.standard, W.operators.perKernel));
+    const [a, b] = t.choices;
+    expect(a).toMatchObject({ kernel: 'softmax_forward_kernel', strategy: 'map', candidate: { pattern: 'softmax', operators: ['aclnnSoftmax', 'aclnnLogSoftmax'], match: 'name' } });
+    expect(a!.map! + b!.map!).toBeCloseTo(t.breakdown.adapters.likely, 2);
+    // The rewrite it avoids is listed too, and costs more.
+    expect(a!.rewrite).toBeGreaterThan(a!.map!);
+    expect(t.items.find((i) => i.kind === 'adapter' && i.part === 'base')).toMatchObject({ subject: 'aclnnSoftmax, aclnnLogSoftmax', mode: 'map', weight: 'operators.adapter.standard' });
+  });
+
+  it('replaces the uses inside a mapped kernel: 0 hours, and no blocker', () => {
+    const r = estimateEffort(input, [TILE], W);
+    const t = only(r);
+    expect(t.items.find((i) => i.kind === 'covered' && i.subject === '__shfl_xor_sync')?.note).toMatch(/replaced by aclnnSoftmax/);
+    expect(r.incompatibilities[0]!.items.filter((i) => i.category === 'warp-size')).toEqual([]);
+    // Host code outside the kernels stays a use.
+    expect(t.items.some((i) => i.kind === 'use' && i.subject === 'cudaStream_t')).toBe(true);
+  });
+
+  it('rewrites a kernel whose vendor has no such operator, and says why', () => {
+    const rope = mapped([kernel('rotary_embedding_kernel', 'ops/rope.cu', 1, 30, [])]);
+    const asc = only(estimateEffort({ findings: [], kernels: rope, files: files('ops/rope.cu') }, [TILE], W));
+    const camb = only(estimateEffort({ findings: [], kernels: rope, files: files('ops/rope.cu') }, [BANG], W));
+    expect(asc.choices[0]!.strategy).toBe('map');
+    expect(asc.choices[0]!.candidate!.operators).toContain('aclnnRotaryPositionEmbedding');
+    // Cambricon: cnnlRotaryEmbedding is only seen in DIOPI (likely), so it is mapped too; a pattern without a
+    // Cambricon operator is rewritten.
+    const nms = mapped([kernel('chamfer_distance_kernel', 'ops/chamfer.cu', 1, 30, [])]);
+    const c2 = only(estimateEffort({ findings: [], kernels: nms, files: files('ops/chamfer.cu') }, [BANG], W));
+    expect(c2.choices[0]).toMatchObject({ strategy: 'rewrite', why: expect.stringMatching(/Neuware has no such operator/) });
+    expect(camb.choices[0]!.candidate!.confidence).toBe('likely');
+  });
+
+  it('maps a kernel matched only by its file name when a kernel of the same file matches by name (one operator)', () => {
+    const ks = mapped([kernel('nms_cuda', 'ops/nms_kernel.cu', 1, 40, []), kernel('keep_from_bits', 'ops/nms_kernel.cu', 50, 30, [])]);
+    expect(ks[1]!.candidates?.ascend?.match).toBe('sibling');
+    const t = only(estimateEffort({ findings: [], kernels: ks, files: files('ops/nms_kernel.cu') }, [TILE], W));
+    expect(t.kernels.map).toBe(2);
+    // Alone in a file named after an operator, it is not mapped (operators.mapOn: name).
+    const lone = mapped([kernel('helper_kernel', 'ops/softmax.cu', 1, 40, [])]);
+    const t2 = only(estimateEffort({ findings: [], kernels: lone, files: files('ops/softmax.cu') }, [TILE], W));
+    expect(t2.choices[0]).toMatchObject({ strategy: 'rewrite', why: expect.stringMatching(/only its file name/) });
+    expect(only(estimateEffort({ findings: [], kernels: lone, files: files('ops/softmax.cu') }, [TILE], defaultWeights({ operators: { mapOn: 'file' } }))).kernels.map).toBe(1);
+  });
+
+  it('rewrites every kernel when operators.use is false (before a vendor library existed)', () => {
+    const t = only(estimateEffort(input, [TILE], defaultWeights({ operators: { use: false } })));
+    expect(t.kernels).toEqual({ rewrite: 2, adapt: 0, map: 0 });
+    expect(t.choices[0]!.why).toMatch(/operators\.use is false/);
+  });
+
+  it('rewrites when the operator needs a newer SDK than the profile targets', () => {
+    const ks = mapped([kernel('roi_pool_forward_kernel', 'ops/roi_pool.cu', 1, 40, [])]);
+    const t = only(estimateEffort({ findings: [], kernels: ks, files: files('ops/roi_pool.cu') }, [TILE], W));
+    expect(t.choices[0]).toMatchObject({ strategy: 'rewrite', why: expect.stringMatching(/needs CANN 9\.0; ascend-910b targets CANN 8\.5/) });
+    // CANN 9.0 (ascend-950) has it, but there a small kernel is cheaper to adapt than to wrap an operator around.
+    expect(only(estimateEffort({ findings: [], kernels: ks, files: files('ops/roi_pool.cu') }, [SIMT], W)).choices[0]).toMatchObject({
+      strategy: 'adapt', why: expect.stringMatching(/adapting it \([\d.]+ h\) costs less than an adapter/),
+    });
+  });
+});
+
+describe('portability score', () => {
+  const host = (status: 'direct' | 'partial' | 'none', n = 1) => Array.from({ length: n }, (_, i) => finding({ symbol: `api${status}${i}`, file: 'x.cu', line: i + 1, status }));
+
+  it('is 100 for direct-only work, 0 for a project of rewritten kernels', () => {
+    expect(only(estimateEffort({ findings: host('direct', 3), kernels: [], files: files('x.cu') }, [TILE], W)).portability).toBe(100);
+    const asm = [kernel('lane_mask', 'k.cu', 1, 40, ['inline-ptx', 'warp-shuffle'])];
+    expect(only(estimateEffort({ findings: [], kernels: asm, files: files('k.cu') }, [TILE], W)).portability).toBe(0);
+  });
+
+  it('credits each kind of work: partial uses 0.75, mapped kernels 0.75, none 0', () => {
+    const t = only(estimateEffort({ findings: [...host('partial'), ...host('none')], kernels: [], files: files('x.cu') }, [TILE], W));
+    const p = W.uses.partial.likely + W.apis.partial.likely;
+    const n = W.uses.none.likely + W.apis.none.likely;
+    expect(t.portability).toBe(Math.round((100 * 0.75 * p) / (p + n)));
+    const m = only(estimateEffort({ findings: [], kernels: mapped([kernel('layer_norm_kernel', 'n.cu', 1, 30, [])]), files: files('n.cu') }, [TILE], W));
+    expect(m.portability).toBe(75);
   });
 });
 
 describe('weights from the config file', () => {
   it('a partial override merges over the defaults and changes the numbers', () => {
-    const w = defaultWeights({ uses: { partial: 2 }, apis: { none: { likely: 5 } } });
+    const w = defaultWeights({ uses: { partial: 2 }, apis: { none: { low: 1, likely: 5, high: 9 } } });
     expect(w.uses.partial).toEqual({ low: 2 * W.range.low, likely: 2, high: 2 * W.range.high });
-    expect(w.apis.none).toEqual({ low: W.apis.none.low, likely: 5, high: W.apis.none.high });
+    expect(w.apis.none).toEqual({ low: 1, likely: 5, high: 9 });
     expect(w.uses.direct).toEqual(W.uses.direct);
     const before = only(estimateEffort(INPUT, [TILE], W));
     const after = only(estimateEffort(INPUT, [TILE], w));
-    // two partial uses (cudaGetErrorString, <<<>>>) and one none API changed
-    expect(after.breakdown.code.likely - before.breakdown.code.likely).toBeCloseTo(2 * (2 - W.uses.partial.likely) + (5 - W.apis.none.likely), 2);
+    // one partial use (cudaGetErrorString) and one none API changed; the setup share moves with them
+    expect(after.breakdown.code.likely - before.breakdown.code.likely).toBeCloseTo(1 * (2 - W.uses.partial.likely) + (5 - W.apis.none.likely), 2);
+  });
+
+  it('build and validation fractions written as one number are fixed (the range comes from `range`)', () => {
+    expect(W.build.fraction.low).toBe(W.build.fraction.likely);
+    expect(W.validation.fraction.high).toBe(W.validation.fraction.likely);
   });
 
   it('hoursPerDay changes person-days, not hours', () => {
@@ -122,6 +262,8 @@ describe('weights from the config file', () => {
 
   it('rejects an override with low above likely, naming the file and field', () => {
     expect(() => defaultWeights({ uses: { none: { low: 5, likely: 1 } } })).toThrow(/ascendify\.config\.yaml: field "effort\.uses\.none" must have low ≤ likely ≤ high/);
+    expect(() => defaultWeights({ operators: { mapOn: 'everything' } })).toThrow(/field "effort\.operators\.mapOn" must be name or file/);
+    expect(() => defaultWeights({ portability: { adapter: 2 } })).toThrow(/field "effort\.portability\.adapter" must be between 0 and 1/);
   });
 });
 
@@ -133,7 +275,7 @@ describe('components', () => {
     expect(componentOf('x.cu', 1)).toBe('.');
   });
 
-  it('group depth changes the rollup rows, which sum to the total either way', () => {
+  it('group depth changes the rollup rows, which sum to the total either way (setup shared by code hours)', () => {
     const fs = [
       finding({ symbol: 'cudaMalloc', file: 'a/b/x.cu', line: 1, status: 'direct' }),
       finding({ symbol: 'cudaMemcpy', file: 'a/c/y.cu', line: 1, status: 'partial' }),
@@ -148,6 +290,7 @@ describe('components', () => {
     for (const t of [d1, d2]) expect(t.byComponent.reduce((n, r) => n + r.hours.likely, 0)).toBeCloseTo(t.total.likely, 2);
     expect(d1.byFamily.reduce((n, r) => n + r.hours.likely, 0)).toBeCloseTo(d1.total.likely, 2);
     expect(d1.byFile.reduce((n, r) => n + r.hours.likely, 0)).toBeCloseTo(d1.total.likely, 2);
+    close(d1.breakdown.setup, W.setup);
   });
 });
 
@@ -157,10 +300,11 @@ describe('explain', () => {
   it('lists every contributing item of a file, and they sum to its total', () => {
     const e = explainEffort(t, W, 'app/main.cpp')!;
     expect(e.matched).toBe('file');
-    expect(e.items.map((i) => `${i.kind} ${i.subject} ${i.status} ${i.count}`).sort()).toEqual([
+    expect(e.items.map((i) => `${i.kind} ${i.subject} ${i.status ?? ''} ${i.kind === 'setup' ? '' : i.count}`).sort()).toEqual([
       'api cudaGetErrorString partial 1',
       'api cudaMalloc direct 2',
       'api cudaMallocManaged none 1',
+      'setup ascend runtime and operator library  ',
       'use cudaGetErrorString partial 1',
       'use cudaMalloc direct 2',
       'use cudaMallocManaged none 1',

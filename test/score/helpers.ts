@@ -9,6 +9,9 @@ export const BANG: ReportTarget = { id: 'cambricon-mlu590', vendor: 'cambricon',
 
 let defaults: Record<string, unknown> | undefined;
 
+/** The shipped kernel -> operator patterns (rules/operators.yaml). */
+export const OPERATORS = loadCatalog().operators;
+
 export function defaultWeights(override?: Record<string, unknown>): EffortWeights {
   defaults ??= loadCatalog().effortDefaults;
   return resolveEffortWeights(defaults, override, 'ascendify.config.yaml');

@@ -35,11 +35,15 @@ export interface EffortWeightsFile {
    */
   hoursPerDay?: number;
   /**
-   * Factors deriving low and high from weights written as one number.
+   * Calibrated error of the estimate: the likely hours times `low` and `high` give the range (the 10th and 90th percentile of the leave-one-out ratios measured/estimated, docs/effort-calibration.md). Weights written as one number get their low and high from these factors.
    */
   range?: {
     low?: number;
     high?: number;
+    /**
+     * Multiplies the high bound of items that rest on an uncertain catalog answer or operator candidate (TargetAnswer.confidence uncertain).
+     */
+    uncertain?: number;
   };
   /**
    * Hours per use, by the use's status on the target.
@@ -189,7 +193,7 @@ export interface EffortWeightsFile {
   };
   kernels?: {
     /**
-     * Multiplier of a kernel's cost by qualifier.
+     * Multiplier of a kernel's cost by qualifier (device functions are costed with the kernels that call them; `device` applies to helpers no kernel calls).
      */
     qualifierFactors?: {
       global?: number;
@@ -203,6 +207,27 @@ export interface EffortWeightsFile {
       simt?: KernelModelWeightsFile;
       bang?: KernelModelWeightsFile;
     };
+    /**
+     * Path globs (relative to the scanned root): kernels in matching files are listed but not counted or costed (experimental, benchmark or duplicate copies).
+     */
+    exclude?: string[];
+    /**
+     * How kernels are flagged as experimental variants (flagged only; exclude them with `exclude`).
+     */
+    experimental?: {
+      /**
+       * Path globs.
+       */
+      paths?: string[];
+      /**
+       * Regular expressions on the kernel name.
+       */
+      names?: string[];
+    };
+    /**
+     * Symbols of kernel launch configuration (<<<>>>, dim3): part of the kernel work (the rewrite's or the adapter's host side), not costed per use when the scan has kernels.
+     */
+    launch?: string[];
   };
   build?: {
     /**
@@ -233,6 +258,100 @@ export interface EffortWeightsFile {
    */
   incompatibilities?: {
     [k: string]: IncompatibilityCategoryFile;
+  };
+  /**
+   * A weight: one number (the likely value; low and high derived with `range`), or { low, likely, high }.
+   */
+  setup?:
+    | number
+    | {
+        low?: number;
+        likely?: number;
+        high?: number;
+      };
+  /**
+   * Kernels that match a vendor operator (rules/operators.yaml) are mapped onto it: an adapter instead of a rewrite.
+   */
+  operators?: {
+    /**
+     * Map kernels onto vendor operators (false: every kernel is rewritten or adapted, as before a vendor library existed).
+     */
+    use?: boolean;
+    /**
+     * The weakest match that is mapped: name (the kernel's name matches the pattern, or a kernel of its file does: sibling) or file (its file's name alone).
+     */
+    mapOn?: 'name' | 'file';
+    /**
+     * Hours per adapter: one per operator pattern and file (the kernels of one CUDA operator: forward, backward, variants).
+     */
+    adapter?: {
+      /**
+       * A weight: one number (the likely value; low and high derived with `range`), or { low, likely, high }.
+       *
+       * This interface was referenced by `EffortWeightsFile`'s JSON-Schema
+       * via the `definition` "Weight".
+       */
+      standard?:
+        | number
+        | {
+            low?: number;
+            likely?: number;
+            high?: number;
+          };
+      /**
+       * A weight: one number (the likely value; low and high derived with `range`), or { low, likely, high }.
+       *
+       * This interface was referenced by `EffortWeightsFile`'s JSON-Schema
+       * via the `definition` "Weight".
+       */
+      domain?:
+        | number
+        | {
+            low?: number;
+            likely?: number;
+            high?: number;
+          };
+    };
+    /**
+     * A weight: one number (the likely value; low and high derived with `range`), or { low, likely, high }.
+     */
+    perKernel?:
+      | number
+      | {
+          low?: number;
+          likely?: number;
+          high?: number;
+        };
+  };
+  /**
+   * Credit (0-1) of each kind of work toward the portability score: the hour-weighted share of the work that has a counterpart on the target.
+   */
+  portability?: {
+    uses?: {
+      direct?: number;
+      partial?: number;
+      rewrite?: number;
+      none?: number;
+      unknown?: number;
+    };
+    /**
+     * A kernel mapped onto a vendor operator.
+     */
+    adapter?: number;
+    /**
+     * A kernel adapted (SIMT).
+     */
+    adapt?: number;
+    /**
+     * A kernel rewritten.
+     */
+    rewrite?: number;
+  };
+  /**
+   * Where the shipped weights come from (informational; `ascendify effort --calibrate` writes it).
+   */
+  calibration?: {
+    [k: string]: unknown;
   };
 }
 /**

@@ -26,11 +26,15 @@ export interface EffortWeightsFile {
    */
   hoursPerDay?: number;
   /**
-   * Factors deriving low and high from weights written as one number.
+   * Calibrated error of the estimate: the likely hours times `low` and `high` give the range (the 10th and 90th percentile of the leave-one-out ratios measured/estimated, docs/effort-calibration.md). Weights written as one number get their low and high from these factors.
    */
   range?: {
     low?: number;
     high?: number;
+    /**
+     * Multiplies the high bound of items that rest on an uncertain catalog answer or operator candidate (TargetAnswer.confidence uncertain).
+     */
+    uncertain?: number;
   };
   /**
    * Hours per use, by the use's status on the target.
@@ -60,7 +64,7 @@ export interface EffortWeightsFile {
   };
   kernels?: {
     /**
-     * Multiplier of a kernel's cost by qualifier.
+     * Multiplier of a kernel's cost by qualifier (device functions are costed with the kernels that call them; `device` applies to helpers no kernel calls).
      */
     qualifierFactors?: {
       global?: number;
@@ -74,6 +78,27 @@ export interface EffortWeightsFile {
       simt?: KernelModelWeightsFile;
       bang?: KernelModelWeightsFile;
     };
+    /**
+     * Path globs (relative to the scanned root): kernels in matching files are listed but not counted or costed (experimental, benchmark or duplicate copies).
+     */
+    exclude?: string[];
+    /**
+     * How kernels are flagged as experimental variants (flagged only; exclude them with `exclude`).
+     */
+    experimental?: {
+      /**
+       * Path globs.
+       */
+      paths?: string[];
+      /**
+       * Regular expressions on the kernel name.
+       */
+      names?: string[];
+    };
+    /**
+     * Symbols of kernel launch configuration (<<<>>>, dim3): part of the kernel work (the rewrite's or the adapter's host side), not costed per use when the scan has kernels.
+     */
+    launch?: string[];
   };
   build?: {
     /**
@@ -104,6 +129,76 @@ export interface EffortWeightsFile {
    */
   incompatibilities?: {
     [k: string]: IncompatibilityCategoryFile;
+  };
+  /**
+   * A weight: one number (the likely value; low and high derived with `range`), or { low, likely, high }.
+   */
+  setup?:
+    | number
+    | {
+        low?: number;
+        likely?: number;
+        high?: number;
+      };
+  /**
+   * Kernels that match a vendor operator (rules/operators.yaml) are mapped onto it: an adapter instead of a rewrite.
+   */
+  operators?: {
+    /**
+     * Map kernels onto vendor operators (false: every kernel is rewritten or adapted, as before a vendor library existed).
+     */
+    use?: boolean;
+    /**
+     * The weakest match that is mapped: name (the kernel's name matches the pattern, or a kernel of its file does: sibling) or file (its file's name alone).
+     */
+    mapOn?: 'name' | 'file';
+    /**
+     * Hours per adapter: one per operator pattern and file (the kernels of one CUDA operator: forward, backward, variants).
+     */
+    adapter?: {
+      standard?: Weight;
+      domain?: Weight;
+    };
+    /**
+     * A weight: one number (the likely value; low and high derived with `range`), or { low, likely, high }.
+     */
+    perKernel?:
+      | number
+      | {
+          low?: number;
+          likely?: number;
+          high?: number;
+        };
+  };
+  /**
+   * Credit (0-1) of each kind of work toward the portability score: the hour-weighted share of the work that has a counterpart on the target.
+   */
+  portability?: {
+    uses?: {
+      direct?: number;
+      partial?: number;
+      rewrite?: number;
+      none?: number;
+      unknown?: number;
+    };
+    /**
+     * A kernel mapped onto a vendor operator.
+     */
+    adapter?: number;
+    /**
+     * A kernel adapted (SIMT).
+     */
+    adapt?: number;
+    /**
+     * A kernel rewritten.
+     */
+    rewrite?: number;
+  };
+  /**
+   * Where the shipped weights come from (informational; `ascendify effort --calibrate` writes it).
+   */
+  calibration?: {
+    [k: string]: unknown;
   };
 }
 /**
@@ -220,7 +315,7 @@ export const effortSchema: Record<string, unknown> = {
     "range": {
       "type": "object",
       "additionalProperties": false,
-      "description": "Factors deriving low and high from weights written as one number.",
+      "description": "Calibrated error of the estimate: the likely hours times `low` and `high` give the range (the 10th and 90th percentile of the leave-one-out ratios measured/estimated, docs/effort-calibration.md). Weights written as one number get their low and high from these factors.",
       "properties": {
         "low": {
           "type": "number",
@@ -230,6 +325,11 @@ export const effortSchema: Record<string, unknown> = {
         "high": {
           "type": "number",
           "minimum": 1
+        },
+        "uncertain": {
+          "type": "number",
+          "minimum": 1,
+          "description": "Multiplies the high bound of items that rest on an uncertain catalog answer or operator candidate (TargetAnswer.confidence uncertain)."
         }
       }
     },
@@ -292,7 +392,7 @@ export const effortSchema: Record<string, unknown> = {
         "qualifierFactors": {
           "type": "object",
           "additionalProperties": false,
-          "description": "Multiplier of a kernel's cost by qualifier.",
+          "description": "Multiplier of a kernel's cost by qualifier (device functions are costed with the kernels that call them; `device` applies to helpers no kernel calls).",
           "properties": {
             "global": {
               "type": "number",
@@ -319,6 +419,41 @@ export const effortSchema: Record<string, unknown> = {
               "$ref": "#/definitions/KernelModelWeightsFile"
             }
           }
+        },
+        "exclude": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Path globs (relative to the scanned root): kernels in matching files are listed but not counted or costed (experimental, benchmark or duplicate copies)."
+        },
+        "experimental": {
+          "type": "object",
+          "additionalProperties": false,
+          "description": "How kernels are flagged as experimental variants (flagged only; exclude them with `exclude`).",
+          "properties": {
+            "paths": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              },
+              "description": "Path globs."
+            },
+            "names": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              },
+              "description": "Regular expressions on the kernel name."
+            }
+          }
+        },
+        "launch": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Symbols of kernel launch configuration (<<<>>>, dim3): part of the kernel work (the rewrite's or the adapter's host side), not costed per use when the scan has kernels."
         }
       }
     },
@@ -351,6 +486,106 @@ export const effortSchema: Record<string, unknown> = {
       "additionalProperties": {
         "$ref": "#/definitions/IncompatibilityCategoryFile"
       }
+    },
+    "setup": {
+      "$ref": "#/definitions/Weight",
+      "description": "Hours once per repository and target when there is any work: the target's runtime, operator-library calling convention and test harness, set up once."
+    },
+    "operators": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Kernels that match a vendor operator (rules/operators.yaml) are mapped onto it: an adapter instead of a rewrite.",
+      "properties": {
+        "use": {
+          "type": "boolean",
+          "description": "Map kernels onto vendor operators (false: every kernel is rewritten or adapted, as before a vendor library existed)."
+        },
+        "mapOn": {
+          "enum": [
+            "name",
+            "file"
+          ],
+          "description": "The weakest match that is mapped: name (the kernel's name matches the pattern, or a kernel of its file does: sibling) or file (its file's name alone)."
+        },
+        "adapter": {
+          "type": "object",
+          "additionalProperties": false,
+          "description": "Hours per adapter: one per operator pattern and file (the kernels of one CUDA operator: forward, backward, variants).",
+          "properties": {
+            "standard": {
+              "$ref": "#/definitions/Weight"
+            },
+            "domain": {
+              "$ref": "#/definitions/Weight"
+            }
+          }
+        },
+        "perKernel": {
+          "$ref": "#/definitions/Weight",
+          "description": "Hours for each further kernel an adapter replaces (a backward pass, a dtype variant)."
+        }
+      }
+    },
+    "portability": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Credit (0-1) of each kind of work toward the portability score: the hour-weighted share of the work that has a counterpart on the target.",
+      "properties": {
+        "uses": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "direct": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "partial": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "rewrite": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "none": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            },
+            "unknown": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1
+            }
+          }
+        },
+        "adapter": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "A kernel mapped onto a vendor operator."
+        },
+        "adapt": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "A kernel adapted (SIMT)."
+        },
+        "rewrite": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "A kernel rewritten."
+        }
+      }
+    },
+    "calibration": {
+      "type": "object",
+      "description": "Where the shipped weights come from (informational; `ascendify effort --calibrate` writes it).",
+      "additionalProperties": true
     }
   },
   "definitions": {

@@ -238,6 +238,58 @@ export interface KernelEntry {
    * Kernel features from the rules of the uses inside it (shared-memory, warp-shuffle, ...).
    */
   features: string[];
+  /**
+   * The parameter list as written (spacing collapsed, at most 240 characters).
+   */
+  signature?: string;
+  /**
+   * Project functions called in the body (candidate device helpers).
+   */
+  calls?: string[];
+  /**
+   * Hash of the body's code: kernels with equal bodies are one kernel to port.
+   */
+  hash?: string;
+  /**
+   * Stamped out by a #define: named after the macro, counted once.
+   */
+  macro?: boolean;
+  /**
+   * Vendor operators that can replace this kernel, per vendor (rules/operators.yaml); absent when no pattern matches.
+   */
+  candidates?: {
+    ascend?: OperatorCandidate;
+    cambricon?: OperatorCandidate;
+  };
+}
+/**
+ * Vendor operators that can replace a kernel (rules/operators.yaml).
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "OperatorCandidate".
+ */
+export interface OperatorCandidate {
+  /**
+   * Pattern id in rules/operators.yaml.
+   */
+  pattern: string;
+  title: string;
+  operators: string[];
+  source?: string[];
+  confidence: 'confirmed' | 'likely' | 'uncertain';
+  /**
+   * What matched: the kernel's name; its file's name with a kernel of the same file matched by name (sibling, one operator's kernels); or only its file's name.
+   */
+  match: 'name' | 'sibling' | 'file';
+  note?: string;
+  /**
+   * Adapter cost class of the pattern.
+   */
+  kind?: 'standard' | 'domain';
+  /**
+   * First SDK release (X.Y) with the operators.
+   */
+  since?: string;
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema
@@ -252,7 +304,7 @@ export interface Summary {
   lines: number;
   findings: number;
   /**
-   * Number of __global__ functions.
+   * Entry kernels (__global__) counted by the effort estimate: one per distinct body, excluded ones left out (same number as effort.kernels.entry).
    */
   kernels: number;
   /**
@@ -261,6 +313,7 @@ export interface Summary {
   byTarget: {
     [k: string]: TargetSummary;
   };
+  kernelCounts?: KernelCounts;
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema
@@ -282,6 +335,34 @@ export interface StatusCounts {
   rewrite: number;
   partial: number;
   direct: number;
+}
+/**
+ * How the kernels of a scan are counted (docs/effort-model.md#counting-kernels).
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "KernelCounts".
+ */
+export interface KernelCounts {
+  /**
+   * Entry kernels (__global__) costed: one per distinct body, excluded ones left out.
+   */
+  entry: number;
+  /**
+   * Device functions (__device__), costed with the kernels that call them.
+   */
+  helpers: number;
+  /**
+   * Entry kernels whose body equals an earlier one's (not costed again).
+   */
+  duplicates: number;
+  /**
+   * Entry kernels in files matching effort.kernels.exclude (not costed).
+   */
+  excluded: number;
+  /**
+   * Counted entry kernels flagged as experimental variants (consider excluding them).
+   */
+  flagged: number;
 }
 /**
  * Present when the report was rendered with filters (--status, --blockers, --family, --path, --min-confidence): `findings` (and `kernels`, for --path) list only what matches, while `summary`, `effort` and `progress` still describe the whole scan.
@@ -427,6 +508,11 @@ export interface EffortReport {
    */
   weights: EffortWeights;
   targets: TargetEffort[];
+  kernels?: KernelCounts;
+  /**
+   * Kernels counted differently: duplicates, excluded, flagged, unused helpers.
+   */
+  kernelNotes?: KernelNote[];
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema
@@ -437,6 +523,9 @@ export interface TargetEffort {
   kernelModel: 'tile' | 'simt' | 'bang';
   total: EffortRange;
   days: EffortRange;
+  /**
+   * 0-100: the hour-weighted share of the work that has a counterpart on the target (effort weights `portability`).
+   */
   portability: number;
   breakdown: {
     uses: EffortRange;
@@ -446,15 +535,26 @@ export interface TargetEffort {
     code: EffortRange;
     build: EffortRange;
     validation: EffortRange;
+    adapters: EffortRange;
+    setup: EffortRange;
   };
   kernels: {
     rewrite: number;
     adapt: number;
+    map: number;
   };
   byComponent: EffortRollup[];
   byFile: EffortRollup[];
   byFamily: EffortRollup[];
   items: EffortItem[];
+  /**
+   * Every counted entry kernel: strategy, hours of each strategy, operator candidate.
+   */
+  choices: KernelChoice[];
+  /**
+   * The migration plan: ordered work packages.
+   */
+  plan: WorkPackage[];
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema
@@ -482,11 +582,11 @@ export interface EffortRollup {
  * via the `definition` "EffortItem".
  */
 export interface EffortItem {
-  kind: 'use' | 'api' | 'covered' | 'kernel' | 'learning' | 'build' | 'validation';
+  kind: 'use' | 'api' | 'covered' | 'kernel' | 'adapter' | 'learning' | 'setup' | 'build' | 'validation';
   subject: string;
   status?: 'direct' | 'partial' | 'rewrite' | 'none' | 'unknown';
   part?: string;
-  mode?: 'rewrite' | 'adapt';
+  mode?: 'rewrite' | 'adapt' | 'map';
   family?: string;
   file?: string;
   line?: number;
@@ -495,6 +595,97 @@ export interface EffortItem {
   rate: EffortRange;
   hours: EffortRange;
   weight: string;
+  note?: string;
+  /**
+   * Rests on an uncertain answer: the high bound is widened (effort weights range.uncertain).
+   */
+  uncertain?: boolean;
+}
+/**
+ * One counted entry kernel on one target: the strategy chosen and what each strategy costs.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "KernelChoice".
+ */
+export interface KernelChoice {
+  kernel: string;
+  file: string;
+  line: number;
+  component: string;
+  /**
+   * Its lines plus its share of the device helpers it calls.
+   */
+  lines: number;
+  /**
+   * Device helpers it calls (directly or through other helpers).
+   */
+  helpers?: number;
+  strategy: 'map' | 'rewrite' | 'adapt';
+  hours: EffortRange;
+  /**
+   * Likely hours to rewrite (or adapt, on SIMT) it.
+   */
+  rewrite: number;
+  /**
+   * Likely hours of its share of the operator adapter, when a candidate exists.
+   */
+  map?: number;
+  candidate?: OperatorCandidate;
+  /**
+   * Why the other strategy was not chosen.
+   */
+  why?: string;
+}
+/**
+ * One package of the migration plan (docs/effort-model.md#migration-plan).
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "WorkPackage".
+ */
+export interface WorkPackage {
+  id: string;
+  order: number;
+  phase: 'build' | 'runtime' | 'libraries' | 'operators' | 'kernels' | 'validation';
+  title: string;
+  component?: string;
+  hours: EffortRange;
+  days: EffortRange;
+  /**
+   * Blockers (incompatibilities) inside the package, most hours first.
+   */
+  blockers: string[];
+  /**
+   * Vendor operators to use.
+   */
+  operators: string[];
+  /**
+   * First files to touch (most hours first, at most 5).
+   */
+  files: string[];
+  /**
+   * Packages to finish first.
+   */
+  dependsOn: string[];
+  uses: number;
+  kernels: number;
+  note?: string;
+}
+/**
+ * A kernel counted differently from a plain entry kernel.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "KernelNote".
+ */
+export interface KernelNote {
+  name: string;
+  file: string;
+  line: number;
+  role: 'entry' | 'helper';
+  flags: ('duplicate' | 'excluded' | 'experimental' | 'variant' | 'macro' | 'unused-helper')[];
+  /**
+   * file:line of the kernel with the same body.
+   */
+  duplicateOf?: string;
   note?: string;
 }
 /**
@@ -967,6 +1158,38 @@ export const reportSchema: Record<string, unknown> = {
             "type": "string"
           },
           "description": "Kernel features from the rules of the uses inside it (shared-memory, warp-shuffle, ...)."
+        },
+        "signature": {
+          "type": "string",
+          "description": "The parameter list as written (spacing collapsed, at most 240 characters)."
+        },
+        "calls": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Project functions called in the body (candidate device helpers)."
+        },
+        "hash": {
+          "type": "string",
+          "description": "Hash of the body's code: kernels with equal bodies are one kernel to port."
+        },
+        "macro": {
+          "type": "boolean",
+          "description": "Stamped out by a #define: named after the macro, counted once."
+        },
+        "candidates": {
+          "type": "object",
+          "additionalProperties": false,
+          "description": "Vendor operators that can replace this kernel, per vendor (rules/operators.yaml); absent when no pattern matches.",
+          "properties": {
+            "ascend": {
+              "$ref": "#/definitions/OperatorCandidate"
+            },
+            "cambricon": {
+              "$ref": "#/definitions/OperatorCandidate"
+            }
+          }
         }
       },
       "description": "A __global__ (kernel) or __device__ function."
@@ -1057,7 +1280,7 @@ export const reportSchema: Record<string, unknown> = {
         },
         "kernels": {
           "type": "integer",
-          "description": "Number of __global__ functions."
+          "description": "Entry kernels (__global__) counted by the effort estimate: one per distinct body, excluded ones left out (same number as effort.kernels.entry)."
         },
         "byTarget": {
           "type": "object",
@@ -1065,6 +1288,9 @@ export const reportSchema: Record<string, unknown> = {
           "additionalProperties": {
             "$ref": "#/definitions/TargetSummary"
           }
+        },
+        "kernelCounts": {
+          "$ref": "#/definitions/KernelCounts"
         }
       }
     },
@@ -1201,7 +1427,9 @@ export const reportSchema: Record<string, unknown> = {
             "api",
             "covered",
             "kernel",
+            "adapter",
             "learning",
+            "setup",
             "build",
             "validation"
           ]
@@ -1224,7 +1452,8 @@ export const reportSchema: Record<string, unknown> = {
         "mode": {
           "enum": [
             "rewrite",
-            "adapt"
+            "adapt",
+            "map"
           ]
         },
         "family": {
@@ -1254,6 +1483,10 @@ export const reportSchema: Record<string, unknown> = {
         },
         "note": {
           "type": "string"
+        },
+        "uncertain": {
+          "type": "boolean",
+          "description": "Rests on an uncertain answer: the high bound is widened (effort weights range.uncertain)."
         }
       },
       "required": [
@@ -1324,7 +1557,8 @@ export const reportSchema: Record<string, unknown> = {
         "portability": {
           "type": "integer",
           "minimum": 0,
-          "maximum": 100
+          "maximum": 100,
+          "description": "0-100: the hour-weighted share of the work that has a counterpart on the target (effort weights `portability`)."
         },
         "breakdown": {
           "type": "object",
@@ -1350,13 +1584,21 @@ export const reportSchema: Record<string, unknown> = {
             },
             "validation": {
               "$ref": "#/definitions/EffortRange"
+            },
+            "adapters": {
+              "$ref": "#/definitions/EffortRange"
+            },
+            "setup": {
+              "$ref": "#/definitions/EffortRange"
             }
           },
           "required": [
             "uses",
             "apis",
             "kernels",
+            "adapters",
             "learning",
+            "setup",
             "code",
             "build",
             "validation"
@@ -1373,11 +1615,16 @@ export const reportSchema: Record<string, unknown> = {
             "adapt": {
               "type": "integer",
               "minimum": 0
+            },
+            "map": {
+              "type": "integer",
+              "minimum": 0
             }
           },
           "required": [
             "rewrite",
-            "adapt"
+            "adapt",
+            "map"
           ]
         },
         "byComponent": {
@@ -1403,6 +1650,20 @@ export const reportSchema: Record<string, unknown> = {
           "items": {
             "$ref": "#/definitions/EffortItem"
           }
+        },
+        "choices": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/KernelChoice"
+          },
+          "description": "Every counted entry kernel: strategy, hours of each strategy, operator candidate."
+        },
+        "plan": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/WorkPackage"
+          },
+          "description": "The migration plan: ordered work packages."
         }
       },
       "required": [
@@ -1416,7 +1677,9 @@ export const reportSchema: Record<string, unknown> = {
         "byComponent",
         "byFile",
         "byFamily",
-        "items"
+        "items",
+        "choices",
+        "plan"
       ]
     },
     "EffortReport": {
@@ -1448,6 +1711,16 @@ export const reportSchema: Record<string, unknown> = {
           "items": {
             "$ref": "#/definitions/TargetEffort"
           }
+        },
+        "kernels": {
+          "$ref": "#/definitions/KernelCounts"
+        },
+        "kernelNotes": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/KernelNote"
+          },
+          "description": "Kernels counted differently: duplicates, excluded, flagged, unused helpers."
         }
       },
       "required": [
@@ -1771,6 +2044,308 @@ export const reportSchema: Record<string, unknown> = {
           "type": "integer",
           "minimum": 0,
           "description": "Findings of the whole scan (suppressed ones included)."
+        }
+      }
+    },
+    "KernelCounts": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "How the kernels of a scan are counted (docs/effort-model.md#counting-kernels).",
+      "required": [
+        "entry",
+        "helpers",
+        "duplicates",
+        "excluded",
+        "flagged"
+      ],
+      "properties": {
+        "entry": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Entry kernels (__global__) costed: one per distinct body, excluded ones left out."
+        },
+        "helpers": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Device functions (__device__), costed with the kernels that call them."
+        },
+        "duplicates": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Entry kernels whose body equals an earlier one's (not costed again)."
+        },
+        "excluded": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Entry kernels in files matching effort.kernels.exclude (not costed)."
+        },
+        "flagged": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Counted entry kernels flagged as experimental variants (consider excluding them)."
+        }
+      }
+    },
+    "KernelNote": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "file",
+        "line",
+        "role",
+        "flags"
+      ],
+      "description": "A kernel counted differently from a plain entry kernel.",
+      "properties": {
+        "name": {
+          "type": "string"
+        },
+        "file": {
+          "type": "string"
+        },
+        "line": {
+          "type": "integer"
+        },
+        "role": {
+          "enum": [
+            "entry",
+            "helper"
+          ]
+        },
+        "flags": {
+          "type": "array",
+          "items": {
+            "enum": [
+              "duplicate",
+              "excluded",
+              "experimental",
+              "variant",
+              "macro",
+              "unused-helper"
+            ]
+          }
+        },
+        "duplicateOf": {
+          "type": "string",
+          "description": "file:line of the kernel with the same body."
+        },
+        "note": {
+          "type": "string"
+        }
+      }
+    },
+    "OperatorCandidate": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "pattern",
+        "title",
+        "operators",
+        "confidence",
+        "match"
+      ],
+      "description": "Vendor operators that can replace a kernel (rules/operators.yaml).",
+      "properties": {
+        "pattern": {
+          "type": "string",
+          "description": "Pattern id in rules/operators.yaml."
+        },
+        "title": {
+          "type": "string"
+        },
+        "operators": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "source": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "confidence": {
+          "enum": [
+            "confirmed",
+            "likely",
+            "uncertain"
+          ]
+        },
+        "match": {
+          "enum": [
+            "name",
+            "sibling",
+            "file"
+          ],
+          "description": "What matched: the kernel's name; its file's name with a kernel of the same file matched by name (sibling, one operator's kernels); or only its file's name."
+        },
+        "note": {
+          "type": "string"
+        },
+        "kind": {
+          "enum": [
+            "standard",
+            "domain"
+          ],
+          "description": "Adapter cost class of the pattern."
+        },
+        "since": {
+          "type": "string",
+          "description": "First SDK release (X.Y) with the operators."
+        }
+      }
+    },
+    "KernelChoice": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kernel",
+        "file",
+        "line",
+        "component",
+        "lines",
+        "strategy",
+        "hours",
+        "rewrite"
+      ],
+      "description": "One counted entry kernel on one target: the strategy chosen and what each strategy costs.",
+      "properties": {
+        "kernel": {
+          "type": "string"
+        },
+        "file": {
+          "type": "string"
+        },
+        "line": {
+          "type": "integer"
+        },
+        "component": {
+          "type": "string"
+        },
+        "lines": {
+          "type": "number",
+          "description": "Its lines plus its share of the device helpers it calls."
+        },
+        "helpers": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Device helpers it calls (directly or through other helpers)."
+        },
+        "strategy": {
+          "enum": [
+            "map",
+            "rewrite",
+            "adapt"
+          ]
+        },
+        "hours": {
+          "$ref": "#/definitions/EffortRange"
+        },
+        "rewrite": {
+          "type": "number",
+          "description": "Likely hours to rewrite (or adapt, on SIMT) it."
+        },
+        "map": {
+          "type": "number",
+          "description": "Likely hours of its share of the operator adapter, when a candidate exists."
+        },
+        "candidate": {
+          "$ref": "#/definitions/OperatorCandidate"
+        },
+        "why": {
+          "type": "string",
+          "description": "Why the other strategy was not chosen."
+        }
+      }
+    },
+    "WorkPackage": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "order",
+        "phase",
+        "title",
+        "hours",
+        "days",
+        "blockers",
+        "operators",
+        "files",
+        "dependsOn",
+        "uses",
+        "kernels"
+      ],
+      "description": "One package of the migration plan (docs/effort-model.md#migration-plan).",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "order": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "phase": {
+          "enum": [
+            "build",
+            "runtime",
+            "libraries",
+            "operators",
+            "kernels",
+            "validation"
+          ]
+        },
+        "title": {
+          "type": "string"
+        },
+        "component": {
+          "type": "string"
+        },
+        "hours": {
+          "$ref": "#/definitions/EffortRange"
+        },
+        "days": {
+          "$ref": "#/definitions/EffortRange"
+        },
+        "blockers": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Blockers (incompatibilities) inside the package, most hours first."
+        },
+        "operators": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Vendor operators to use."
+        },
+        "files": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "First files to touch (most hours first, at most 5)."
+        },
+        "dependsOn": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Packages to finish first."
+        },
+        "uses": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "kernels": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "note": {
+          "type": "string"
         }
       }
     }

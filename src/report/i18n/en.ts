@@ -26,8 +26,8 @@ export const en = {
   noCuda: 'No CUDA dependencies found.',
   effortTitle: 'Estimated effort',
   effortHint: (hoursPerDay: number): string => ` (person-days of ${hoursPerDay} h; likely, low–high; \`ascendify effort --explain\` shows where it comes from)`,
-  effortRow: (portability: number, rewritten: number, adapted: number): string =>
-    `  · portability ${portability}/100 · ${plural(rewritten, 'kernel')} rewritten, ${num(adapted)} adapted`,
+  effortRow: (portability: number, mapped: number, rewritten: number, adapted: number): string =>
+    `  · portability ${portability}/100 · ${plural(mapped, 'kernel')} mapped onto vendor operators, ${num(rewritten)} rewritten, ${num(adapted)} adapted`,
   family: 'family',
   total: 'total',
   mostUsed: 'Most used CUDA APIs',

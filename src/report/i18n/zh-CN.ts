@@ -28,7 +28,7 @@ export const zhCN: Messages = {
   noCuda: '未发现 CUDA 依赖。',
   effortTitle: '工作量估算',
   effortHint: (h) => `（人天，每人天 ${h} 小时；最可能值，最低–最高；\`ascendify effort --explain\` 显示来源）`,
-  effortRow: (p, r, a) => `  · 可移植性 ${p}/100 · 重写 ${num(r)} 个核函数，适配 ${num(a)} 个`,
+  effortRow: (p, mp, r, a) => `  · 可移植性 ${p}/100 · ${num(mp)} 个核函数映射到厂商算子，重写 ${num(r)} 个，适配 ${num(a)} 个`,
   family: '类别',
   total: '合计',
   mostUsed: '最常用的 CUDA API',
