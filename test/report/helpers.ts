@@ -91,7 +91,7 @@ export function effortSection(): EffortReport {
     days: range(...days),
     portability,
     breakdown: {},
-    kernels: { rewrite: 1, adapt: 0 },
+    kernels: { map: 0, rewrite: 1, adapt: 0 },
     byComponent: [
       { key: 'src', hours: range(1, 2, 3), days: range(days[0] * 0.6, days[1] * 0.6, days[2] * 0.6), uses: 4, kernels: 1, portability: 50 },
       { key: 'evil', hours: range(1, 2, 3), days: range(1, 1.5, 2), uses: 2, kernels: 0, portability: 40 },
