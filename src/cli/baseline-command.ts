@@ -2,6 +2,7 @@
  * CI verbs: `ascendify baseline` (write the baseline file) and what `scan` does after scanning in CI
  * mode: print diagnostics and the baseline comparison, ratchet the baseline, apply the --fail-on gate.
  */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildBaseline, dropFixed } from '../ci/baseline.js';
 import { readBaseline, writeBaseline } from '../ci/baseline-file.js';
@@ -22,7 +23,7 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExit: (c
     const output = opts.output as string;
     const result = await runScan(paths, opts, io);
     const baseline = buildBaseline(result.report.findings, result.fingerprints, TOOL_VERSION);
-    writeBaseline(output, baseline);
+    writeBaseline(output, baseline, resolve(result.report.root));
     printDiagnostics(result.report, io);
     io.stderr(`wrote ${output}: ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} accepted\n`);
     setExit(0);
@@ -54,8 +55,9 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo): number
     io.stderr(`baseline ${report.baseline.file}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.fixed} fixed\n`);
     if (opts.updateBaseline) {
       if (fixed.length) {
-        const next = dropFixed(readBaseline(opts.baseline), new Set(fixed.map((f) => f.fingerprint)), TOOL_VERSION);
-        writeBaseline(opts.baseline, next);
+        const root = resolve(report.root);
+        const next = dropFixed(readBaseline(opts.baseline, root), new Set(fixed.map((f) => f.fingerprint)), TOOL_VERSION);
+        writeBaseline(opts.baseline, next, root);
         io.stderr(`updated ${opts.baseline}: dropped ${fixed.length} fixed entr${fixed.length === 1 ? 'y' : 'ies'}\n`);
       } else {
         io.stderr(`${opts.baseline} is up to date: nothing fixed\n`);
