@@ -8,6 +8,7 @@ import { buildBaseline, dropFixed } from '../ci/baseline.js';
 import { readBaseline, writeBaseline } from '../ci/baseline-file.js';
 import { gateFailures, parseFailOn } from '../ci/gate.js';
 import type { Report } from '../model/index.js';
+import { escapeControl as esc } from '../report/terminal.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/version.js';
 import type { CliIo } from './io.js';
@@ -31,7 +32,7 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExit: (c
 }
 
 function printDiagnostics(report: Report, io: CliIo): void {
-  for (const d of report.diagnostics ?? []) io.stderr(`ascendify: ${d.severity}: ${d.file}:${d.line}: ${d.message} [${d.code}]\n`);
+  for (const d of report.diagnostics ?? []) io.stderr(`ascendify: ${d.severity}: ${esc(d.file)}:${d.line}: ${esc(d.message)} [${d.code}]\n`);
 }
 
 export interface GateOptions {
@@ -52,7 +53,7 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo): number
   printDiagnostics(report, io);
   if (report.baseline && opts.baseline) {
     const { counts, fixed } = report.baseline;
-    io.stderr(`baseline ${report.baseline.file}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.fixed} fixed\n`);
+    io.stderr(`baseline ${esc(report.baseline.file)}: ${counts.new} new, ${counts.unchanged} unchanged, ${counts.fixed} fixed\n`);
     if (opts.updateBaseline) {
       if (fixed.length) {
         const root = resolve(report.root);
@@ -74,7 +75,7 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo): number
   io.stderr(`ascendify: gate failed: ${failing.length} ${what}${failing.length === 1 ? '' : 's'} at "${threshold}" or worse on a selected target\n`);
   for (const f of failing.slice(0, 20)) {
     const statuses = Object.entries(f.targets).map(([id, t]) => `${id}: ${t.status}`).join(', ');
-    io.stderr(`  ${f.file}:${f.line}:${f.column} ${f.symbol} (${statuses})\n`);
+    io.stderr(`  ${esc(f.file)}:${f.line}:${f.column} ${esc(f.symbol)} (${statuses})\n`);
   }
   if (failing.length > 20) io.stderr(`  … and ${failing.length - 20} more\n`);
   return 1;

@@ -6,6 +6,7 @@ import { renderHtml } from './html.js';
 import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
+import { terminalSafe } from './terminal.js';
 import { renderText } from './text.js';
 
 export interface RenderContext {
@@ -20,7 +21,8 @@ export interface Reporter {
 }
 
 export const REPORTERS: Record<string, Reporter> = {
-  text: { extension: 'txt', render: (r, ctx) => renderText(r, { color: ctx.color }) },
+  // Text is read in a terminal: control characters in paths and names are escaped (src/report/terminal.ts).
+  text: { extension: 'txt', render: (r, ctx) => renderText(terminalSafe(r), { color: ctx.color }) },
   json: { extension: 'json', render: (r) => renderJson(r), chunks: (r) => renderJsonChunks(r) },
   github: { extension: 'github.txt', render: (r) => renderGithub(r) },
   html: { extension: 'html', render: (r) => renderHtml(r) },

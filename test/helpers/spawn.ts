@@ -17,11 +17,14 @@ export interface SpawnResult {
   stderr: string;
 }
 
+/** The CLI in a `shell` script given to runBin: `${SH} scan . | head -1`. */
+export const SH = '"$NODE" "$ASCENDIFY_BIN"';
+
 export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number; shell?: string } = {}): SpawnResult {
   const env = { ...process.env, NO_COLOR: '1', ...options.env };
   const timeout = options.timeout ?? 45_000;
   const r = options.shell !== undefined
-    ? spawnSync('/bin/sh', ['-c', options.shell], { cwd: options.cwd, env: { ...env, ASCENDIFY: `node ${JSON.stringify(BIN)}` }, timeout, encoding: 'utf8', killSignal: 'SIGKILL' })
+    ? spawnSync('/bin/sh', ['-c', options.shell], { cwd: options.cwd, env: { ...env, NODE: process.execPath, ASCENDIFY_BIN: BIN }, timeout, encoding: 'utf8', killSignal: 'SIGKILL' })
     : spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env, timeout, encoding: 'utf8', killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
