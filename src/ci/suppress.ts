@@ -5,8 +5,8 @@
  * An inline suppression without a `-- reason` is not applied: it is reported as a diagnostic and
  * the finding keeps counting, so a bare ignore cannot silence the gate.
  */
-import picomatch from 'picomatch';
 import type { Diagnostic, Finding, Suppression } from '../model/index.js';
+import { globTest } from '../util/glob.js';
 import { byCodePoint } from '../util/order.js';
 
 export interface IgnoreRules {
@@ -46,7 +46,8 @@ export function applySuppressions(
       }
     }
   }
-  const pathMatch = ignore?.paths?.length ? picomatch(ignore.paths, { dot: true }) : undefined;
+  // Linear-time globs (src/util/glob.ts); the config loader has already refused the ones that cannot be.
+  const pathTests = (ignore?.paths ?? []).map((g) => [g, globTest(g)] as const);
   const ruleSet = new Set(ignore?.rules ?? []);
 
   const out = findings.map((f) => {
@@ -58,10 +59,8 @@ export function applySuppressions(
     if (ignore) {
       const rule = names(f).find((n) => ruleSet.has(n));
       if (rule) return { ...f, suppressed: { kind: 'config' as const, reason: `${ignore.file}: ignore.rules ${rule}` } };
-      if (pathMatch?.(f.file)) {
-        const glob = ignore.paths!.find((g) => picomatch.isMatch(f.file, g, { dot: true })) ?? ignore.paths![0];
-        return { ...f, suppressed: { kind: 'config' as const, reason: `${ignore.file}: ignore.paths ${glob}` } };
-      }
+      const glob = pathTests.find(([, test]) => test(f.file))?.[0];
+      if (glob !== undefined) return { ...f, suppressed: { kind: 'config' as const, reason: `${ignore.file}: ignore.paths ${glob}` } };
     }
     return f;
   });

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ConfigFile } from '../model/generated/config.js';
-import { UsageError } from '../util/errors.js';
+import { InputError, UsageError } from '../util/errors.js';
+import { globTest } from '../util/glob.js';
 import { readRegularText, RefusedFile } from '../util/read-file.js';
 import { loadValidated } from '../util/validated.js';
 
@@ -29,6 +30,13 @@ export interface Config extends Omit<ConfigFile, 'effort'> {
 /** Parse and validate a configuration text. Pure: `file` is only used in messages. */
 export function parseConfig(text: string, file: string): Config {
   const data = loadValidated<ConfigFile | null>('config', text.trim() ? text : '{}', `config ${file}`) ?? {};
+  (data.ignore?.paths ?? []).forEach((glob, i) => {
+    try {
+      globTest(glob); // matched in linear time, or refused here (src/util/glob.ts)
+    } catch (e) {
+      throw new InputError(`config ${file}`, (e as Error).message, ['ignore', 'paths', i], 'fix the file; its format is described in schemas/config.schema.json');
+    }
+  });
   return { file, ...(data as Omit<Config, 'file'>) };
 }
 

@@ -9,11 +9,12 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import type { SkippedFile, SourceFile } from '../model/index.js';
+import { UsageError } from '../util/errors.js';
+import { globTest } from '../util/glob.js';
 import { byCodePoint } from '../util/order.js';
 import { fileKind, isInside, readRegularText, RefusedFile } from '../util/read-file.js';
+import { compileGitignore, type Gitignore } from './gitignore.js';
 
 export { languageOf, SOURCE_EXTENSIONS, SOURCE_FILE_NAMES } from '../util/language.js';
 import { languageOf } from '../util/language.js';
@@ -69,7 +70,7 @@ export function scanRoot(paths: string[]): string {
 
 interface IgnoreLayer {
   dir: string;
-  ig: Ignore;
+  ig: Gitignore;
 }
 
 /** Why a special file is not read: "not a regular file: a FIFO (named pipe)". */
@@ -89,7 +90,14 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
   const root = scanRoot(inputs);
   const realRoot = realpathSync(root);
   const useGitignore = options.gitignore !== false;
-  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : undefined;
+  const excludes = (options.exclude ?? []).map((g) => {
+    try {
+      return globTest(g);
+    } catch (e) {
+      throw new UsageError(`--exclude ${JSON.stringify(g)} ${(e as Error).message}`, 'use globs such as third_party/** or **/*_test.cu');
+    }
+  });
+  const excluded = excludes.length ? (path: string): boolean => excludes.some((t) => t(path)) : undefined;
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   const scope: string[] = [];
@@ -106,7 +114,7 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
   };
 
   /** The .gitignore of a folder (by its real path), read as carefully as a source; a refused one is listed. */
-  const loadGitignore = (realDir: string): Ignore | undefined => {
+  const loadGitignore = (realDir: string): Gitignore | undefined => {
     const path = join(realDir, '.gitignore');
     let link = false;
     try {
@@ -115,7 +123,7 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
       return undefined; // none here (the common case)
     }
     try {
-      return ignore().add(readRegularText(path, { maxBytes: MAX_GITIGNORE_SIZE, root: link ? realRoot : undefined }));
+      return compileGitignore(readRegularText(path, { maxBytes: MAX_GITIGNORE_SIZE, root: link ? realRoot : undefined }));
     } catch (e) {
       if (!(e instanceof RefusedFile)) throw e;
       if (e.code !== 'ENOENT') skip(shown(path), `.gitignore not read: it ${e.reason}`);
@@ -126,10 +134,12 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
   const isExcluded = (rel: string, isDir: boolean): boolean =>
     excluded !== undefined && (excluded(rel) || (isDir && excluded(`${rel}/`)) || excluded(basename(rel)));
 
+  // The walk never enters an ignored folder, so an entry's parents are known not to be ignored: `matches` tests the
+  // entry alone (linear in its path; `ignores` would look at every parent again).
   const ignoredBy = (layers: IgnoreLayer[], abs: string, isDir: boolean): boolean =>
     layers.some(({ dir, ig }) => {
       const rel = toPosix(relative(dir, abs));
-      return rel !== '' && !rel.startsWith('..') && ig.ignores(isDir ? `${rel}/` : rel);
+      return rel !== '' && !rel.startsWith('..') && ig.matches(isDir ? `${rel}/` : rel);
     });
 
   /** A regular file by its real path; `name` (the name it was found under) decides the language. */
@@ -219,9 +229,15 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
     scope.push(shown(real));
     if (stat.isDirectory()) {
       // Ancestors' .gitignore files between the root and this folder apply too.
+      // A folder given below an ignored one is ignored with it, as a walk from the root would.
       const layers: IgnoreLayer[] = [];
+      let ignored = false;
       if (useGitignore) {
         for (let d = root; ; ) {
+          if (d !== root && ignoredBy(layers, d, true)) {
+            ignored = true;
+            break;
+          }
           const ig = d !== abs ? loadGitignore(realpathSync(d)) : undefined;
           if (ig) layers.push({ dir: d, ig });
           if (d === abs) break;
@@ -229,7 +245,7 @@ export function discover(paths: string[], options: DiscoverOptions = {}): Discov
           d = join(d, next);
         }
       }
-      walk(abs, real, layers);
+      if (!ignored) walk(abs, real, layers);
     } else if (!stat.isFile()) {
       skip(rel, specialFileReason(stat));
     } else {
