@@ -6,6 +6,7 @@
 import type { FileFacts, Language, Occurrence, Role, Suppression } from '../model/index.js';
 import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { indexLines, occurrenceAt, position, type LineIndex } from './source-text.js';
+import { byCodePoint } from '../util/order.js';
 
 /** rules/vocabulary.yaml compiled for matching: sets, maps and regular expressions (built once per vocabulary). */
 export interface BuildWords {
@@ -108,7 +109,7 @@ export class OccurrenceSink {
       path,
       language,
       lines: this.lines.lines.length,
-      occurrences: this.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || a.name.localeCompare(b.name)),
+      occurrences: this.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.name, b.name)),
       definitions: [],
       kernels: [],
       namespaces: { aliases: {}, usingNamespaces: [], usingDeclarations: {} },

@@ -15,6 +15,7 @@ import type { BarGroup } from './html/charts.js';
 import { barChart, scoreRing } from './html/charts.js';
 import type { ComponentView, ReportView, TargetView } from './view.js';
 import { answerOf, blocks, buildView, fmtEstimate, fmtNum, ruleDocLink, total } from './view.js';
+import { byCodePoint } from '../util/order.js';
 
 export interface HtmlOptions {
   /** Rows in the top-N charts and tables. */
@@ -101,7 +102,7 @@ function familyChart(v: ReportView): string {
       label: fam,
       bars: v.targets.map((t) => ({ key: t.id, segments: statusSegments(t.byFamily[fam] ?? { direct: 0, partial: 0, rewrite: 0, none: 0, unknown: 0 }) })),
     }))
-    .sort((a, b) => sumBars(b) - sumBars(a) || a.label.localeCompare(b.label));
+    .sort((a, b) => sumBars(b) - sumBars(a) || byCodePoint(a.label, b.label));
   return chartCard('Findings by family × status', 'per target', barChart(groups, { title: 'Findings by family and status' }), 0);
 }
 
