@@ -7,34 +7,39 @@
 //   npm run fuzz -- --seconds 600         # ten minutes
 //   npm run fuzz -- --seed 7 --budget 20000 --kinds cuda,yaml
 //   npm run fuzz -- --replay fuzz-crashers/cuda-123.json
+//   npm run fuzz -- --seed 2 --start 90000            # resume a run's case numbers
 //
-// Cases run in a worker thread; the main thread watches the case counter it shares with the worker and
-// terminates the worker when one case outlives the budget (then starts a new one after the hung case).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Cases run in a child process (a native abort in a parser must not take the runner with it). Before each case the
+// child writes the case number to a pipe, synchronously; the runner reads it, kills the child when one case
+// outlives the budget (a hang), records the case a dying child was running (a crash), and starts a new child
+// after it.
+import { spawn } from 'node:child_process';
+import { setImmediate } from 'node:timers';
+import { mkdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-if (!isMainThread) {
-  // Worker: run cases from `start` on, publishing the case number before each one.
-  const { check, generate, KINDS } = await import('./fuzz/targets.mjs');
-  const { shared, start, seed, kinds } = workerData;
-  const counter = new Int32Array(shared);
+if (process.env.ASCENDIFY_FUZZ_CHILD) {
+  // Child: run cases from `start` on; fd 3 gets "start <i>" before and "done <i>" after each case, fd 4 failures.
+  const { check, generate, KINDS, takeWarning } = await import('./fuzz/targets.mjs');
+  const { start, seed, kinds } = JSON.parse(process.env.ASCENDIFY_FUZZ_CHILD);
   const use = kinds ? KINDS.filter((k) => kinds.includes(k)) : KINDS;
+  const fail = (i, kind, caseSeed, message, stack = '') => writeSync(4, `${JSON.stringify({ i, kind, seed: caseSeed, message, stack })}\n`);
   for (let i = start; ; i++) {
     const kind = use[i % use.length];
     const caseSeed = (seed * 1_000_003 + i) >>> 0;
-    Atomics.store(counter, 0, i);
-    Atomics.store(counter, 1, 1);
+    writeSync(3, `start ${i}\n`);
     try {
       check(generate(kind, caseSeed));
     } catch (e) {
-      parentPort.postMessage({ type: 'failure', i, kind, seed: caseSeed, message: String(e?.message ?? e), stack: String(e?.cause?.stack ?? e?.stack ?? '') });
+      fail(i, kind, caseSeed, String(e?.message ?? e), String(e?.cause?.stack ?? e?.stack ?? ''));
     }
-    Atomics.store(counter, 1, 0);
-    Atomics.add(counter, 2, 1);
+    await new Promise((resolve) => setImmediate(resolve)); // warnings arrive on the next tick
+    const warning = takeWarning();
+    if (warning) fail(i, kind, caseSeed, `${kind}: ${warning}`);
+    writeSync(3, `done ${i}\n`);
   }
 }
 
@@ -47,12 +52,15 @@ const opt = (name, fallback) => {
 const log = (s) => process.stderr.write(`${s}\n`);
 
 if (opt('replay', undefined)) {
-  const { check } = await import('./fuzz/targets.mjs');
+  const { check, takeWarning } = await import('./fuzz/targets.mjs');
   const file = opt('replay');
   const input = JSON.parse(readFileSync(file, 'utf8')).input;
   const t = performance.now();
   try {
     check(input);
+    await new Promise((resolve) => setImmediate(resolve));
+    const warning = takeWarning();
+    if (warning) throw new Error(warning);
     log(`${file}: passes (${Math.round(performance.now() - t)} ms)`);
   } catch (e) {
     log(`${file}: ${e.message}\n${e.cause?.stack ?? ''}`);
@@ -64,11 +72,10 @@ if (opt('replay', undefined)) {
   const seed = Number(opt('seed', Date.now() % 1_000_000));
   const kinds = opt('kinds', undefined)?.split(',');
   const out = opt('out', join(HERE, '..', 'fuzz-crashers'));
-  const shared = new SharedArrayBuffer(12);
-  const counter = new Int32Array(shared);
-  const { generate } = await import('./fuzz/targets.mjs');
+  const { generate, KINDS } = await import('./fuzz/targets.mjs');
+  const use = kinds ? KINDS.filter((k) => kinds.includes(k)) : KINDS;
   const failures = [];
-  const byKind = new Map();
+  const caseOf = (i) => ({ kind: use[i % use.length], seed: (seed * 1_000_003 + i) >>> 0 });
 
   const save = (f) => {
     mkdirSync(out, { recursive: true });
@@ -85,60 +92,70 @@ if (opt('replay', undefined)) {
 
   log(`fuzz: ${seconds} s, seed ${seed}, budget ${budget} ms per case${kinds ? `, kinds ${kinds.join(',')}` : ''}`);
   const started = Date.now();
-  let start = 0;
+  let start = Number(opt('start', 0)); // the first case number (to go back to a region of a long run)
   let done = 0;
   while (Date.now() - started < seconds * 1000) {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { shared, start, seed, kinds }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
-    worker.on('message', (m) => {
-      if (m.type === 'failure') {
-        record(m);
-        byKind.set(m.kind, (byKind.get(m.kind) ?? 0) + 1);
-      }
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+      env: { ...process.env, ASCENDIFY_FUZZ_CHILD: JSON.stringify({ start, seed, kinds }) },
+      stdio: ['ignore', 'inherit', 'pipe', 'pipe', 'pipe'],
     });
-    let exited = false;
-    let exitError;
-    worker.on('error', (e) => {
-      exitError = e;
-    });
-    worker.on('exit', () => {
-      exited = true;
-    });
-    let last = -1;
+    let current = -1;
+    let running = false;
     let since = Date.now();
+    let stderr = '';
+    const lines = (stream, onLine) => {
+      let buf = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (d) => {
+        buf += d;
+        for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+          onLine(buf.slice(0, nl));
+          buf = buf.slice(nl + 1);
+        }
+      });
+    };
+    lines(child.stdio[3], (line) => {
+      const [what, n] = line.split(' ');
+      current = Number(n);
+      running = what === 'start';
+      since = Date.now();
+      if (what === 'done') done++;
+    });
+    lines(child.stdio[4], (line) => record(JSON.parse(line)));
+    child.stdio[2].setEncoding('utf8');
+    child.stdio[2].on('data', (d) => {
+      stderr = (stderr + d).slice(-4000);
+    });
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    let outcome;
     for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const i = Atomics.load(counter, 0);
-      const running = Atomics.load(counter, 1) === 1;
-      if (i !== last || !running) {
-        last = i;
-        since = Date.now();
-      }
-      if (exited) {
-        // The worker died (out of memory, a native crash): the case it was running is the crasher.
-        const kindsList = (await import('./fuzz/targets.mjs')).KINDS.filter((k) => !kinds || kinds.includes(k));
-        const kind = kindsList[i % kindsList.length];
-        record({ kind, seed: (seed * 1_000_003 + i) >>> 0, message: `the worker died: ${exitError?.message ?? 'exit'}` });
+      const tick = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(undefined), 200))]);
+      if (tick) {
+        // The child died on a case: a native abort, out of memory, an uncaught error.
+        await new Promise((resolve) => setTimeout(resolve, 100)); // the last pipe lines
+        const i = running ? current : current + 1;
+        record({ ...caseOf(i), message: `the process died (${tick.signal ?? `exit ${tick.code}`}): ${stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` });
         start = i + 1;
+        outcome = 'died';
         break;
       }
       if (running && Date.now() - since > budget) {
-        const kindsList = (await import('./fuzz/targets.mjs')).KINDS.filter((k) => !kinds || kinds.includes(k));
-        const kind = kindsList[i % kindsList.length];
-        await worker.terminate();
-        record({ kind, seed: (seed * 1_000_003 + i) >>> 0, message: `a case ran longer than the budget (${budget} ms)` });
-        start = i + 1;
+        child.kill('SIGKILL');
+        await exited;
+        record({ ...caseOf(current), message: `a case ran longer than the budget (${budget} ms)` });
+        start = current + 1;
+        outcome = 'hang';
         break;
       }
       if (Date.now() - started >= seconds * 1000) {
-        await worker.terminate();
-        start = -1;
+        child.kill('SIGKILL');
+        await exited;
+        outcome = 'time';
         break;
       }
     }
-    done = Atomics.load(counter, 2);
-    if (start === -1) break;
+    if (outcome === 'time') break;
   }
-  done = Atomics.load(counter, 2);
   log(`fuzz: ${done} cases in ${Math.round((Date.now() - started) / 1000)} s, ${failures.length} failure${failures.length === 1 ? '' : 's'}`);
   if (failures.length) {
     log('Move each saved file to test/fuzz/crashers/ once fixed: test/fuzz/crashers.test.ts replays them.');

@@ -3,3 +3,4 @@ export const KINDS: string[];
 export class FuzzFailure extends Error {}
 export function generate(kind: string, seed: number): unknown;
 export function check(input: unknown): void;
+export function takeWarning(): string | undefined;

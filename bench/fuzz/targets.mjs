@@ -426,6 +426,20 @@ function analyze(what, files, options) {
   return report;
 }
 
+// A Node warning (process.emitWarning) during a case would be noise on the CLI's stderr: a failure too. Warnings
+// are emitted on the next tick, so the runner asks after each case (`takeWarning`).
+let warned;
+process.on('warning', (w) => {
+  warned ??= w;
+});
+
+/** The process warning emitted since the last call, as a failure message, or undefined. */
+export function takeWarning() {
+  const w = warned;
+  warned = undefined;
+  return w ? `a process warning: ${w.name}: ${String(w.message).slice(0, 200)}` : undefined;
+}
+
 /** Run one case; throws FuzzFailure when a check fails. */
 export function check(input) {
   switch (input.kind) {

@@ -8,7 +8,7 @@
  * MAX_DEPTH, no non-finite numbers (1e400 is not a weight).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import { isAlias, isCollection, parseDocument, visit } from 'yaml';
 import { baselineSchema } from '../model/generated/baseline.js';
 import { configSchema } from '../model/generated/config.js';
 import { effortSchema } from '../model/generated/effort.js';
@@ -129,6 +129,22 @@ export function parseText(text: string, file: string, format: 'yaml' | 'json', h
       const err = doc.errors[0]!;
       const line = err.linePos?.[0]?.line;
       throw new InputError(file, `is not valid YAML${line ? ` (line ${line})` : ''}: ${err.message.split('\n')[0]}`, [], hint);
+    }
+    // A list or mapping used as a key (`? [a, b]: x`) has no JSON form (the library would stringify it, with a warning).
+    let collectionKey: number | undefined;
+    visit(doc, {
+      Pair(_, pair) {
+        const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        if (isCollection(key)) {
+          collectionKey = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    if (collectionKey !== undefined) {
+      const line = text.slice(0, collectionKey).split('\n').length;
+      throw new InputError(file, `is not usable YAML (line ${line}): a list or mapping is used as a key`, [], hint);
     }
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
