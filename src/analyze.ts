@@ -4,7 +4,7 @@
  * Library entry point; the CLI is a thin layer over `scan`.
  */
 import { relative, resolve as resolvePath } from 'node:path';
-import { deletedBaselineFiles, readBaseline } from './ci/baseline-file.js';
+import { baselineForScan } from './ci/baseline-file.js';
 import { gitChanges } from './ci/git.js';
 import { loadConfig, type Config } from './config/load.js';
 import { defaultEffort, lexiconOf, reportFromFacts } from './core/analyze.js';
@@ -120,10 +120,7 @@ function scanSteps(options: ScanOptions): { catalog: Catalog; files: SourceFile[
   const groupDepth = options.groupDepth ?? 1;
   if (!Number.isInteger(groupDepth) || groupDepth < 1) throw new UsageError(`invalid group depth ${groupDepth}`, 'use a whole number of folders, 1 or more (--group-depth 1)');
   const effort = config?.effort ? effortSetup(catalog.effortDefaults, config) : defaultEffort(catalog);
-  const baselineData = options.baseline ? readBaseline(options.baseline, discovery.root) : undefined;
-  const baseline = options.baseline && baselineData
-    ? { file: options.baseline, data: baselineData, deleted: deletedBaselineFiles(baselineData, discovery.root, discovery.scope) }
-    : undefined;
+  const baseline = options.baseline === undefined ? undefined : baselineForScan(options.baseline, discovery.root, discovery.scope);
   if (options.newLinesOnly && !options.changedSince) throw new UsageError('--new-lines-only needs --changed-since <git-ref>', 'add --changed-since origin/main (or the branch you compare with)');
   const changes = options.changedSince !== undefined ? gitChanges(discovery.root, options.changedSince, Boolean(options.newLinesOnly)) : undefined;
   if (changes) {

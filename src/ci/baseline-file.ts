@@ -68,3 +68,9 @@ export function deletedBaselineFiles(baseline: Baseline, root: string, scope: re
   }
   return out;
 }
+
+/** The baseline a scan compares with: its data, and the files it names that were deleted (their entries are fixed). */
+export function baselineForScan(file: string, root: string, scope: readonly string[]): { file: string; data: Baseline; deleted: Set<string> } {
+  const data = readBaseline(file, root);
+  return { file, data, deleted: deletedBaselineFiles(data, root, scope) };
+}

@@ -7,7 +7,8 @@
  * The linear engine has no lookaround. picomatch uses it, with `dot: true`, only to refuse `.` and `..` segments and
  * empty matches; the paths matched here are relative paths of the scan (no `.`, `..` or empty segments, never
  * empty), on which those guards never decide, so they are dropped. A glob that still needs lookaround (a negation:
- * `!x`, `!(x)`) is refused.
+ * `!x`, `!(x)`) is refused. A glob whose expression has a single unbounded repetition cannot backtrack badly and
+ * runs on the ordinary engine, which is faster per call.
  */
 import picomatch from 'picomatch';
 import { linearEngine, MAX_USER_REGEX_LENGTH } from './user-regex.js';
@@ -32,6 +33,12 @@ export function globTest(glob: string): (path: string) => boolean {
     linear = new RegExp(source, re.flags.replace(LINEAR, '') + LINEAR);
   } catch {
     throw new Error('uses a negation (! or !(…)), which cannot be matched in linear time; list what to match instead');
+  }
+  // One unbounded repetition cannot backtrack badly (a test is linear in the path), and the ordinary engine is
+  // several times faster per call: `third_party/**`, `*.cu`. More (`**/*_test.cu`) run on the linear engine.
+  if ((source.match(/[*+]/g) ?? []).length - (source.match(/\\[*+]/g) ?? []).length <= 1) {
+    const fast = new RegExp(source, re.flags.replace(LINEAR, ''));
+    return (path) => fast.test(path);
   }
   return (path) => linear.test(path);
 }
