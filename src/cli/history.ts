@@ -74,7 +74,7 @@ export function parseHistory(text: string, file: string): HistoryPoint[] {
  */
 export function recordHistory(report: Report, file: string, scanPath: string, defaults: Readonly<Record<string, string>>, now: Date = new Date()): Report {
   // The history file usually lives in the scanned tree: never read or written through a link out of it.
-  const root = resolve(report.root);
+  const root = resolve((report.root as string | undefined) ?? scanPath);
   const refused = writeOutOfRoot(file, root);
   if (refused) throw new UsageError(`cannot use history file ${file}: it ${refused}`, HISTORY_HINT);
   let text = '';
