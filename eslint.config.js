@@ -29,8 +29,15 @@ export default tseslint.config(
     },
   },
   {
+    // Output never depends on the locale: order strings by code point (byCodePoint in src/util/order.ts).
+    files: ['src/**'],
+    rules: {
+      'no-restricted-properties': ['error', { property: 'localeCompare', message: 'order by code point: byCodePoint in src/util/order.ts (issue 18: output must not depend on the locale)' }],
+    },
+  },
+  {
     files: ['src/parse/**', 'src/match/**', 'src/score/**', 'src/report/**', 'src/model/**', 'src/util/**', 'src/core/**', 'src/ci/**'],
-    ignores: ['src/ci/git.ts', 'src/ci/baseline-file.ts'],
+    ignores: ['src/ci/git.ts', 'src/ci/baseline-file.ts', 'src/util/read-file.ts'],
     rules: noFs,
   },
 );

@@ -10,4 +10,6 @@ if (!existsSync(fileURLToPath(main))) {
 }
 const { runCli } = await import(main.href);
 const { processIo } = await import(new URL('../dist/cli/io.js', import.meta.url).href);
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+const io = processIo();
+// finish(): a closed stdout pipe (`| head`) ends quietly with the command's code; other write errors exit 2.
+process.exitCode = await io.finish(await runCli(process.argv.slice(2), io));

@@ -4,9 +4,9 @@
  * Library entry point; the CLI is a thin layer over `scan`.
  */
 import { relative, resolve as resolvePath } from 'node:path';
-import { readBaseline } from './ci/baseline-file.js';
+import { baselineForScan } from './ci/baseline-file.js';
 import { gitChanges } from './ci/git.js';
-import { loadConfig } from './config/load.js';
+import { loadConfig, type Config } from './config/load.js';
 import { defaultEffort, lexiconOf, reportFromFacts } from './core/analyze.js';
 import { loadCatalog, PACKAGE_ROOT } from './catalog/load.js';
 import { discover, MissingPathError } from './discover/walk.js';
@@ -17,6 +17,7 @@ import type { Catalog, FileEntry, FileFacts, Report, SourceFile } from './model/
 import { parseStage, parseStageSync, type ParseStageOptions, type ParseStats } from './parallel/parse-stage.js';
 import { effortSetup } from './score/weights.js';
 import { UsageError } from './util/errors.js';
+import { isInside, linkOutOfRoot } from './util/read-file.js';
 import { selectProfiles } from './util/profiles.js';
 import { TOOL_VERSION } from './util/version.js';
 import { fingerprints } from './ci/fingerprint.js';
@@ -77,6 +78,23 @@ function displayRoot(root: string): string {
   return rel === '' ? '.' : rel.startsWith('..') ? root : rel;
 }
 
+/**
+ * The rule folders a config file names, resolved against its folder. A config in the scanned tree is content of
+ * the tree, so when it lies inside the root its rule folders must too (no `rules: [/etc]`, docs/security.md).
+ */
+function configRules(config: Config | undefined, root: string): string[] {
+  if (!config?.rules?.length) return [];
+  const dir = config.dir ?? root;
+  const confined = isInside(resolvePath(root), resolvePath(dir));
+  return config.rules.map((r) => {
+    const path = resolvePath(dir, r);
+    if (confined && (!isInside(resolvePath(root), path) || linkOutOfRoot(path, root))) {
+      throw new UsageError(`config ${config.file}: rule folder "${r}" is outside the scanned root`, 'a config inside the scanned tree may name rule folders inside it only; pass others with --rules');
+    }
+    return path;
+  });
+}
+
 /** What a finished scan hands back before the result cache sees it. */
 interface Finished {
   report: Report;
@@ -94,15 +112,15 @@ function scanSteps(options: ScanOptions): { catalog: Catalog; files: SourceFile[
   }
   const config = loadConfig(discovery.root, options.config);
   // Rule folders from the config file are relative to it; --rules adds to them.
-  const userRules = [...(config?.rules ?? []).map((r) => resolvePath(config?.dir ?? discovery.root, r)), ...(options.rules ?? [])];
+  const userRules = [...configRules(config, discovery.root), ...(options.rules ?? [])];
   const useCache = options.cache ?? options.cacheDir !== undefined;
   const cacheRoot = useCache ? (options.cacheDir ?? defaultCacheDir()) : undefined;
-  const catalog: Catalog = options.catalog ?? loadCatalog({ userRules });
+  const catalog: Catalog = options.catalog ?? loadCatalog({ userRules, root: discovery.root });
   const profiles = selectProfiles(catalog, options.targets);
   const groupDepth = options.groupDepth ?? 1;
   if (!Number.isInteger(groupDepth) || groupDepth < 1) throw new UsageError(`invalid group depth ${groupDepth}`, 'use a whole number of folders, 1 or more (--group-depth 1)');
   const effort = config?.effort ? effortSetup(catalog.effortDefaults, config, catalog.operators) : defaultEffort(catalog);
-  const baseline = options.baseline ? { file: options.baseline, data: readBaseline(options.baseline) } : undefined;
+  const baseline = options.baseline === undefined ? undefined : baselineForScan(options.baseline, discovery.root, discovery.scope);
   if (options.newLinesOnly && !options.changedSince) throw new UsageError('--new-lines-only needs --changed-since <git-ref>', 'add --changed-since origin/main (or the branch you compare with)');
   const changes = options.changedSince !== undefined ? gitChanges(discovery.root, options.changedSince, Boolean(options.newLinesOnly)) : undefined;
   if (changes) {
@@ -135,7 +153,7 @@ function scanSteps(options: ScanOptions): { catalog: Catalog; files: SourceFile[
       root: cacheRoot!,
       versions: { tool: TOOL_VERSION, catalog: catalog.version },
       slot: { root: discovery.root, shown: root, profiles: profiles.map((p) => p.id), config: config?.file ?? null, baseline: options.baseline ?? null },
-      setup: { config: config ?? null, effort, groupDepth, baseline: baseline?.data ?? null, maxFileSize: stage.maxFileSize, skipped: discovery.skipped },
+      setup: { config: config ?? null, effort, groupDepth, baseline: baseline ? { data: baseline.data, deleted: [...baseline.deleted].sort() } : null, maxFileSize: stage.maxFileSize, skipped: discovery.skipped },
       files: discovery.files,
       maxFileSize: stage.maxFileSize,
       fileKey: (file, bytes) => cache.key(file, bytes),

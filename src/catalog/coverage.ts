@@ -1,5 +1,6 @@
 /** How much of the CUDA surface (the inventory of NVIDIA's header names) the rules answer. */
 import type { Catalog } from '../model/index.js';
+import { byCodePoint } from '../util/order.js';
 
 /** Does any rule answer this name (exactly or by prefix)? */
 export function hasRule(catalog: Catalog, symbol: string): boolean {
@@ -15,5 +16,5 @@ export function inventoryCoverage(catalog: Catalog): { library: string; names: n
     if (hasRule(catalog, entry.symbol)) c.withRule++;
     byLib.set(entry.library, c);
   }
-  return [...byLib].map(([library, c]) => ({ library, ...c })).sort((a, b) => a.library.localeCompare(b.library));
+  return [...byLib].map(([library, c]) => ({ library, ...c })).sort((a, b) => byCodePoint(a.library, b.library));
 }

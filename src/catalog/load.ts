@@ -13,6 +13,7 @@ import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { InputError } from '../util/errors.js';
 import { byCodePoint } from '../util/order.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { readRegularText, RefusedFile } from '../util/read-file.js';
 import { parseText, validated, type SchemaName } from '../util/validated.js';
 import { compileCatalog, type RuleDocument } from './compile.js';
 import { CatalogError } from './errors.js';
@@ -23,11 +24,16 @@ import { parseVendorInventory, type VendorInventory } from './verify.js';
 export { PACKAGE_ROOT };
 export const SHIPPED_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 
-function readText(path: string, shown: string): string {
+/** A rule file larger than this is refused (the largest shipped one is well under 1 MB). */
+export const MAX_RULE_FILE_SIZE = 64 * 1024 * 1024;
+
+/** A rule file's text: a regular file only, bounded, and inside `root` never through a link out of it. */
+function readText(path: string, shown: string, root?: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularText(path, { maxBytes: MAX_RULE_FILE_SIZE, root });
   } catch (e) {
-    throw new CatalogError(shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (!(e instanceof RefusedFile)) throw e;
+    throw new CatalogError(shown, `cannot read: it ${e.reason}`);
   }
 }
 
@@ -79,6 +85,8 @@ export interface LoadOptions {
   userRules?: string[];
   /** Directory holding profiles.yaml, recognition.yaml, families/ and inventory/ (defaults to the shipped one). */
   rulesDir?: string;
+  /** The scanned root: user rule files inside it are never read through a link out of it. */
+  root?: string;
 }
 
 export function loadCatalog(options: LoadOptions = {}): Catalog {
@@ -101,7 +109,7 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     const paths = statSync(userPath).isDirectory() ? yamlFilesUnder(userPath) : [userPath];
     if (!paths.length) throw new CatalogError(userPath, 'no .yaml rule files in this directory');
     for (const path of paths) {
-      const text = readText(path, path);
+      const text = readText(path, path, options.root);
       hash.update(text);
       ruleFiles.push({ file: path, data: validatedDocument<RawRuleFile>('rules', text, path), user: true });
     }

@@ -15,8 +15,8 @@ export interface CiInput {
   suppressions?: ReadonlyMap<string, readonly Suppression[]>;
   /** Config `ignore` section. */
   ignore?: IgnoreRules;
-  /** Baseline to compare with, and the name to show for it. */
-  baseline?: { file: string; data: Baseline };
+  /** Baseline to compare with, the name to show for it, and its files that no longer exist (their entries are fixed). */
+  baseline?: { file: string; data: Baseline; deleted?: ReadonlySet<string> };
   /** --new-lines-only: changed lines per file; findings elsewhere are dropped. */
   changedLines?: ReadonlyMap<string, ChangedLines>;
 }
@@ -37,7 +37,7 @@ export function applyCi(findings: readonly Finding[], files: readonly FileEntry[
   let section: BaselineSection | undefined;
   if (input.baseline) {
     const scanned = new Set(files.filter((f) => f.status === 'scanned').map((f) => f.path));
-    const diff = diffBaseline(marked, fps!, input.baseline.data, scanned);
+    const diff = diffBaseline(marked, fps!, input.baseline.data, scanned, input.baseline.deleted);
     keep = diff.state.map((s) => s !== 'unchanged');
     section = {
       file: input.baseline.file,

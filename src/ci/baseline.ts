@@ -34,20 +34,21 @@ export function serializeBaseline(baseline: Baseline): string {
 export interface BaselineDiff {
   /** Per finding, in input order: 'new', 'unchanged', or 'suppressed' (left out of the comparison). */
   state: ('new' | 'unchanged' | 'suppressed')[];
-  /** Baseline entries for scanned files that no finding matches any more. */
+  /** Baseline entries for scanned files that no finding matches any more, and for files that were deleted. */
   fixed: BaselineEntry[];
 }
 
 /**
  * Compare findings with a baseline. Only entries whose file is in `scannedFiles` can be fixed, so
- * a partial scan (--changed-since, a skipped file) never marks the rest of the baseline as fixed.
+ * a partial scan (--changed-since, a skipped file) never marks the rest of the baseline as fixed;
+ * entries of `deletedFiles` (files in the scan's scope that no longer exist) are fixed too.
  * A suppressed finding still "holds" its baseline entry: the code is there.
  */
-export function diffBaseline(findings: readonly Finding[], fps: readonly string[], baseline: Baseline, scannedFiles: ReadonlySet<string>): BaselineDiff {
+export function diffBaseline(findings: readonly Finding[], fps: readonly string[], baseline: Baseline, scannedFiles: ReadonlySet<string>, deletedFiles: ReadonlySet<string> = new Set()): BaselineDiff {
   const known = new Set(baseline.entries.map((e) => e.fingerprint));
   const present = new Set(fps);
   const state = findings.map((f, i) => (f.suppressed ? 'suppressed' : known.has(fps[i]!) ? 'unchanged' : 'new') as BaselineDiff['state'][number]);
-  const fixed = baseline.entries.filter((e) => scannedFiles.has(e.file) && !present.has(e.fingerprint));
+  const fixed = baseline.entries.filter((e) => (scannedFiles.has(e.file) && !present.has(e.fingerprint)) || deletedFiles.has(e.file));
   return { state, fixed };
 }
 

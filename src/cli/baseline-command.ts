@@ -2,12 +2,14 @@
  * CI verbs: `ascendify baseline` (write the baseline file) and what `scan` does after scanning in CI
  * mode: print diagnostics and the baseline comparison, ratchet the baseline, apply the --fail-on gate.
  */
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildBaseline, dropFixed } from '../ci/baseline.js';
 import { readBaseline, writeBaseline } from '../ci/baseline-file.js';
 import { gateFailures, parseFailOn } from '../ci/gate.js';
 import type { Report } from '../model/index.js';
 import { messages, type Lang } from '../report/i18n/index.js';
+import { escapeControl as esc } from '../report/terminal.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/version.js';
 import type { CliIo } from './io.js';
@@ -23,7 +25,7 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExit: (c
     const output = opts.output as string;
     const result = await runScan(paths, opts, io);
     const baseline = buildBaseline(result.report.findings, result.fingerprints, TOOL_VERSION);
-    writeBaseline(output, baseline);
+    writeBaseline(output, baseline, resolve(result.report.root));
     printDiagnostics(result.report, io);
     io.stderr(`${messages(io.lang).baselineWrote(output, baseline.entries.length)}\n`);
     setExit(0);
@@ -31,7 +33,7 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExit: (c
 }
 
 function printDiagnostics(report: Report, io: CliIo): void {
-  for (const d of report.diagnostics ?? []) io.stderr(`ascendify: ${d.severity}: ${d.file}:${d.line}: ${d.message} [${d.code}]\n`);
+  for (const d of report.diagnostics ?? []) io.stderr(`ascendify: ${d.severity}: ${esc(d.file)}:${d.line}: ${esc(d.message)} [${d.code}]\n`);
 }
 
 export interface GateOptions {
@@ -53,11 +55,12 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo, lang: L
   printDiagnostics(report, io);
   if (report.baseline && opts.baseline) {
     const { counts, fixed } = report.baseline;
-    io.stderr(`${m.baselineLine(report.baseline.file, counts.new, counts.unchanged, counts.fixed)}\n`);
+    io.stderr(`${m.baselineLine(esc(report.baseline.file), counts.new, counts.unchanged, counts.fixed)}\n`);
     if (opts.updateBaseline) {
       if (fixed.length) {
-        const next = dropFixed(readBaseline(opts.baseline), new Set(fixed.map((f) => f.fingerprint)), TOOL_VERSION);
-        writeBaseline(opts.baseline, next);
+        const root = resolve(report.root);
+        const next = dropFixed(readBaseline(opts.baseline, root), new Set(fixed.map((f) => f.fingerprint)), TOOL_VERSION);
+        writeBaseline(opts.baseline, next, root);
         io.stderr(`updated ${opts.baseline}: dropped ${fixed.length} fixed entr${fixed.length === 1 ? 'y' : 'ies'}\n`);
       } else {
         io.stderr(`${opts.baseline} is up to date: nothing fixed\n`);
@@ -73,7 +76,7 @@ export function finishScan(report: Report, opts: GateOptions, io: CliIo, lang: L
   io.stderr(`ascendify: ${m.gateFailed(failing.length, Boolean(report.baseline), threshold)}\n`);
   for (const f of failing.slice(0, 20)) {
     const statuses = Object.entries(f.targets).map(([id, t]) => `${id}: ${t.status}`).join(', ');
-    io.stderr(`  ${f.file}:${f.line}:${f.column} ${f.symbol} (${statuses})\n`);
+    io.stderr(`  ${esc(f.file)}:${f.line}:${f.column} ${esc(f.symbol)} (${statuses})\n`);
   }
   if (failing.length > 20) io.stderr(`  ${m.andMoreLine(failing.length - 20)}\n`);
   return 1;

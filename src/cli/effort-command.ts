@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { EffortItem, EffortRange, EffortReport, KernelCounts, Report, TargetEffort, TargetIncompatibilities } from '../model/index.js';
+import { terminalSafe } from '../report/terminal.js';
 import { explainEffort, type EffortExplanation } from '../score/effort-explain.js';
 import { UsageError } from '../util/errors.js';
 import { byCodePoint } from '../util/order.js';
@@ -163,7 +164,7 @@ export function registerEffortCommand(program: Command, io: CliIo, setExit: (cod
     const explain = opts.explain as string | undefined;
     let text: string;
     if (explain === undefined) {
-      text = format === 'json' ? `${JSON.stringify({ effort, incompatibilities: report.incompatibilities ?? [] }, null, 2)}\n` : renderEffortTable(report, c);
+      text = format === 'json' ? `${JSON.stringify({ effort, incompatibilities: report.incompatibilities ?? [] }, null, 2)}\n` : renderEffortTable(terminalSafe(report), c);
     } else {
       const explanations = effort.targets.map((t) => ({ target: t, e: explainEffort(t, effort.weights, explain) }));
       if (explanations.some((x) => x.e === undefined)) {
@@ -172,7 +173,7 @@ export function registerEffortCommand(program: Command, io: CliIo, setExit: (cod
       }
       text = format === 'json'
         ? `${JSON.stringify({ explain: explanations.map((x) => x.e) }, null, 2)}\n`
-        : `${explanations.map((x) => renderExplanation(x.e!, x.target.kernelModel, effort.hoursPerDay, c)).join('\n\n')}\n`;
+        : `${explanations.map((x) => renderExplanation(terminalSafe(x.e!), x.target.kernelModel, effort.hoursPerDay, c)).join('\n\n')}\n`;
     }
     writeText(text, output, io);
     setExit(0);

@@ -4,12 +4,17 @@
  * the reporters can chart them (docs/progress.md). The only I/O of the progress feature.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PROGRESS_DEFINITION } from '../match/progress.js';
 import type { HistoryPoint, Report } from '../model/index.js';
 import { VENDORS } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
+import { readRegularText, RefusedFile, writeOutOfRoot } from '../util/read-file.js';
+
+/** A history file larger than this is refused (a line is about 300 bytes: a scan a minute for years). */
+export const MAX_HISTORY_SIZE = 256 * 1024 * 1024;
+const HISTORY_HINT = 'give --history a file path in a writable folder (one JSON line per scan is appended)';
 
 /** `git rev-parse HEAD` in `cwd`, or undefined outside a git work tree (or without git). */
 export function gitCommit(cwd: string): string | undefined {
@@ -68,11 +73,27 @@ export function parseHistory(text: string, file: string): HistoryPoint[] {
  * then this one). A report without a progress section gets one holding only the history.
  */
 export function recordHistory(report: Report, file: string, scanPath: string, defaults: Readonly<Record<string, string>>, now: Date = new Date()): Report {
-  const earlier = (existsSync(file) ? parseHistory(readFileSync(file, 'utf8'), file) : []).map((p) => upgradeHistoryPoint(p, defaults));
+  // The history file usually lives in the scanned tree: never read or written through a link out of it.
+  const root = resolve((report.root as string | undefined) ?? scanPath);
+  const refused = writeOutOfRoot(file, root);
+  if (refused) throw new UsageError(`cannot use history file ${file}: it ${refused}`, HISTORY_HINT);
+  let text = '';
+  try {
+    text = readRegularText(file, { maxBytes: MAX_HISTORY_SIZE, root });
+  } catch (e) {
+    if (!(e instanceof RefusedFile)) throw e;
+    // Not there yet: this scan starts it (a path under a file fails below, when appending).
+    if (e.code !== 'ENOENT' && e.code !== 'ENOTDIR') throw new UsageError(`cannot read history file ${file}: it ${e.reason}`, HISTORY_HINT);
+  }
+  const earlier = parseHistory(text, file).map((p) => upgradeHistoryPoint(p, defaults));
   const abs = resolve(scanPath);
   const cwd = existsSync(abs) && !statSync(abs).isDirectory() ? dirname(abs) : abs;
   const point = historyPoint(report, now.toISOString(), gitCommit(cwd));
-  appendFileSync(file, `${JSON.stringify(point)}\n`);
+  try {
+    appendFileSync(file, `${JSON.stringify(point)}\n`);
+  } catch (e) {
+    throw new UsageError(`cannot write history file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, HISTORY_HINT);
+  }
   const history = [...earlier, point];
   const progress = report.progress ?? { definition: PROGRESS_DEFINITION, byTarget: [] };
   return { ...report, progress: { ...progress, history } };

@@ -19,14 +19,54 @@ export function colorEnabled(isTTY: boolean, env: Record<string, string | undefi
   return isTTY;
 }
 
-export function processIo(): CliIo {
-  const env = process.env;
+/** The process's streams, and how writing to stdout ended. */
+export interface ProcessIo extends CliIo {
+  /**
+   * Wait until stdout has taken everything written, and turn the command's exit code into the process's:
+   * a reader that went away (`| head`, EPIPE) ends quietly with the command's own code; any other write error
+   * (ENOSPC, EIO, …) is one line on stderr and exit 2.
+   */
+  finish(code: number): Promise<number>;
+}
+
+/** Exit code of a write error on stdout (a usage/environment problem, like an unwritable --output). */
+const WRITE_ERROR = 2;
+
+export function processIo(stdoutStream: NodeJS.WriteStream = process.stdout, stderrStream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): ProcessIo {
+  let closed = false; // the reader is gone: stop writing, say nothing
+  let failure: NodeJS.ErrnoException | undefined;
+  // Write errors arrive as 'error' events (asynchronously, for pipes and files alike); without a listener
+  // they would end the process with a stack trace.
+  stdoutStream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else failure ??= e;
+  });
+  // Nothing sensible can be said about a broken stderr: stop writing to it.
+  let stderrClosed = false;
+  stderrStream.on('error', () => {
+    stderrClosed = true;
+  });
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    color: colorEnabled(Boolean(process.stdout.isTTY), env),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdout: (t) => {
+      if (!closed && !failure) stdoutStream.write(t);
+    },
+    stderr: (t) => {
+      if (!stderrClosed) stderrStream.write(t);
+    },
+    color: colorEnabled(Boolean(stdoutStream.isTTY), env),
+    stderrIsTTY: Boolean(stderrStream.isTTY),
     cwd: process.cwd(),
     env,
+    async finish(code) {
+      if (!closed && !failure && !stdoutStream.destroyed) {
+        // The callback runs once everything before it was handed to the system (or the write failed).
+        await new Promise<void>((done) => stdoutStream.write('', () => done()));
+      }
+      if (failure) {
+        if (!stderrClosed) stderrStream.write(`ascendify: error: cannot write to standard output: ${failure.code ?? failure.message}\n  hint: check the disk or the file or pipe stdout goes to, or write with --output FILE\n`);
+        return WRITE_ERROR;
+      }
+      return code;
+    },
   };
 }

@@ -10,6 +10,7 @@ import { CatalogError } from '../catalog/errors.js';
 import { loadCatalog, loadVendorInventories } from '../catalog/load.js';
 import { verifyCatalog } from '../catalog/verify.js';
 import { progressMarkdown } from '../report/progress-view.js';
+import { escapeControl, terminalSafe } from '../report/terminal.js';
 import { progressText } from '../report/text.js';
 import { UsageError } from '../util/errors.js';
 import { checkGateOptions, finishScan, registerBaselineCommand } from './baseline-command.js';
@@ -107,7 +108,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, lang: Lang = '
     if (format === 'json') text = `${JSON.stringify(report.progress ?? null, null, 2)}\n`;
     else if (format === 'md') text = `${progressMarkdown(report, messages(lang)).join('\n') || `${messages(lang).noProgress}\n`}`;
     else {
-      const lines = progressText(report, pc.createColors(!output && colorOf(io, opts)), messages(lang));
+      const lines = progressText(terminalSafe(report), pc.createColors(!output && colorOf(io, opts)), messages(lang));
       text = `${lines.length ? lines.join('\n').replace(/^\n/, '') : messages(lang).noProgress}\n`;
     }
     writeText(text, output, io);
@@ -187,11 +188,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UsageError) {
-      io.stderr(`ascendify: ${m.error}: ${e.message}\n${e.hint ? `  ${m.hint}: ${e.hint}\n` : ''}`);
+      io.stderr(`ascendify: ${m.error}: ${escapeControl(e.message)}\n${e.hint ? `  ${m.hint}: ${escapeControl(e.hint)}\n` : ''}`);
       return e.exitCode;
     }
     if (e instanceof CatalogError) {
-      io.stderr(`ascendify: error in rules: ${e.message}\n  hint: fix the file (format: docs/rules-format.md, schema: schemas/rules.schema.json)\n`);
+      io.stderr(`ascendify: error in rules: ${escapeControl(e.message)}\n  hint: fix the file (format: docs/rules-format.md, schema: schemas/rules.schema.json)\n`);
       return EXIT.usage;
     }
     io.stderr(`ascendify: internal error: ${(e as Error).stack ?? String(e)}\n  please report this with the command you ran\n`);

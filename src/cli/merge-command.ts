@@ -3,10 +3,13 @@
  * sharded scans (a CI matrix, Kubernetes Jobs). Reads the files; the merge itself is pure
  * (src/score/merge.ts). An argument `file=prefix` sets the shard's path prefix (default: its root).
  */
-import { readFileSync } from 'node:fs';
 import { asReport, mergeReports, type Shard } from '../core/merge.js';
 import type { Report } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
+import { readRegularText, RefusedFile } from '../util/read-file.js';
+
+/** The largest report read (V8 strings end a little above 512 MB). */
+export const MAX_REPORT_SIZE = 500 * 1024 * 1024;
 
 function readShard(arg: string): Shard {
   const eq = arg.lastIndexOf('=');
@@ -14,9 +17,10 @@ function readShard(arg: string): Shard {
   const prefix = eq > 0 ? arg.slice(eq + 1).replace(/^\.\//, '').replace(/\/+$/, '') : undefined;
   let text: string;
   try {
-    text = readFileSync(source, 'utf8');
+    text = readRegularText(source, { maxBytes: MAX_REPORT_SIZE });
   } catch (e) {
-    throw new UsageError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'pass the JSON reports of `ascendify scan --format json`');
+    if (!(e instanceof RefusedFile)) throw e;
+    throw new UsageError(`cannot read ${source}: it ${e.reason}`, 'pass the JSON reports of `ascendify scan --format json`');
   }
   let value: unknown;
   try {

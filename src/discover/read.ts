@@ -1,6 +1,6 @@
 /** Reading a discovered file: size limit, binary detection, UTF-8 with a Latin-1 fallback. */
-import { readFileSync } from 'node:fs';
 import type { SourceFile } from '../model/index.js';
+import { readRegularFile, RefusedFile } from '../util/read-file.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
@@ -16,9 +16,12 @@ export function readSource(file: SourceFile, maxFileSize = DEFAULT_MAX_FILE_SIZE
   }
   let buf: Buffer;
   try {
-    buf = readFileSync(file.absPath);
+    // Only a regular file, never blocking, never more than the limit (the file may have changed since discovery).
+    buf = readRegularFile(file.absPath, { maxBytes: maxFileSize, limitHint: 'raise it with --max-file-size' });
   } catch (e) {
-    return { ok: false, reason: `not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    if (!(e instanceof RefusedFile)) throw e;
+    if (e.code) return { ok: false, reason: `not readable (${e.code})` };
+    return { ok: false, reason: e.reason.replace(/^is an? (.*), not a regular file$/, 'not a regular file: a $1') };
   }
   return decodeSource(buf);
 }

@@ -105,6 +105,11 @@ export interface Suppression {
   target: string;
   /** Text after `--`; absent when the comment gives no reason. */
   reason?: string;
+  /**
+   * The line after the comment, when the comment stands alone on its line(s): it covers that line too. Absent for
+   * a comment after code, which covers its own line only.
+   */
+  nextLine?: number;
 }
 
 /**

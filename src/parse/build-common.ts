@@ -6,6 +6,7 @@
 import type { FileFacts, Language, Occurrence, Role, Suppression } from '../model/index.js';
 import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { indexLines, occurrenceAt, position, type LineIndex } from './source-text.js';
+import { byCodePoint } from '../util/order.js';
 
 /** rules/vocabulary.yaml compiled for matching: sets, maps and regular expressions (built once per vocabulary). */
 export interface BuildWords {
@@ -108,7 +109,7 @@ export class OccurrenceSink {
       path,
       language,
       lines: this.lines.lines.length,
-      occurrences: this.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || a.name.localeCompare(b.name)),
+      occurrences: this.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.name, b.name)),
       definitions: [],
       kernels: [],
       namespaces: { aliases: {}, usingNamespaces: [], usingDeclarations: {} },
@@ -121,8 +122,12 @@ export class OccurrenceSink {
 
 const KEYWORD = /(?<![\w-])ascendify-ignore(?![\w-])/;
 
-/** `# ascendify-ignore <rule-id|symbol>[, more] -- reason` in a comment (text after the comment marker). */
-export function suppressionsIn(comment: string, line: number): Suppression[] {
+/**
+ * `# ascendify-ignore <rule-id|symbol>[, more] -- reason` in a comment (text after the comment marker). `nextLine`:
+ * the line after the comment when it stands alone on its line (it covers that line too); a comment after code
+ * covers its own line only (src/parse/suppressions.ts).
+ */
+export function suppressionsIn(comment: string, line: number, nextLine?: number): Suppression[] {
   const m = KEYWORD.exec(comment);
   if (!m) return [];
   const body = comment.slice(m.index + m[0].length).split('\n')[0]!.replace(/\]=*\]\s*$/, '').trim();
@@ -130,5 +135,9 @@ export function suppressionsIn(comment: string, line: number): Suppression[] {
   const head = dash ? body.slice(0, dash.index) : body;
   const reason = dash ? body.slice(dash.index + dash[0].length).trim() : '';
   const targets = head.split(/[\s,]+/).filter(Boolean);
-  return (targets.length ? targets : ['']).map((target) => (reason ? { line, target, reason } : { line, target }));
+  return (targets.length ? targets : ['']).map((target) => {
+    const s: Suppression = reason ? { line, target, reason } : { line, target };
+    if (nextLine !== undefined) s.nextLine = nextLine;
+    return s;
+  });
 }

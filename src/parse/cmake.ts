@@ -244,7 +244,15 @@ export function extractCMakeFacts(path: string, language: Language, text: string
   for (const cmd of tokens.commands) scanCommand(sink, cmd, words);
   const suppressions: Suppression[] = [];
   for (const c of tokens.comments) {
-    if (c.text.includes('ascendify-ignore')) suppressions.push(...suppressionsIn(c.text, lineOf(sink.lines, c.start) + 1));
+    if (c.text.includes('ascendify-ignore')) {
+      // Alone on its line(s): only blanks and the comment's opening (`#`, `#[[`) before it, only its close after.
+      const end = c.start + c.text.length;
+      const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+      const lineEnd = text.indexOf('\n', end);
+      const alone = /^\s*#(?:\[=*\[)?$/.test(text.slice(lineStart, c.start)) && /^(?:\]=*\])?\s*$/.test(text.slice(end, lineEnd < 0 ? text.length : lineEnd));
+      const last = lineOf(sink.lines, Math.max(c.start, end - 1)) + 1;
+      suppressions.push(...suppressionsIn(c.text, lineOf(sink.lines, c.start) + 1, alone ? last + 1 : undefined));
+    }
   }
   const errorLines = [...new Set(tokens.errors.map((e) => lineOf(sink.lines, e) + 1))].sort((a, b) => a - b);
   return sink.facts(path, language, suppressions, errorLines);

@@ -16,6 +16,7 @@ import { locateTokens, type Frame } from './locate.js';
 import { conditionsByLine } from './preprocessor.js';
 import { indexLines, lineOf, occurrenceAt, type LineIndex } from './source-text.js';
 import { findSuppressions } from './suppressions.js';
+import { byCodePoint } from '../util/order.js';
 
 const NON_CODE = new Set([
   'comment', 'string_literal', 'string_content', 'char_literal', 'raw_string_literal', 'raw_string_content',
@@ -528,7 +529,7 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
     language,
     lines: lines.lines.length,
     includes,
-    occurrences: ctx.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || a.name.localeCompare(b.name)),
+    occurrences: ctx.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.name, b.name)),
     definitions: ctx.definitions,
     kernels: ctx.kernels.sort((a, b) => a.line - b.line),
     namespaces: collectNamespaces(ctx),

@@ -114,7 +114,7 @@ export function extractMakefileFacts(path: string, language: Language, text: str
   for (const line of lines) {
     if (line.comment?.text.includes('ascendify-ignore')) {
       const row = sink.lines.starts.findLastIndex((s) => s <= line.comment!.offset);
-      suppressions.push(...suppressionsIn(line.comment.text, row + 1));
+      suppressions.push(...suppressionsIn(line.comment.text, row + 1, line.code.trim() ? undefined : row + 2));
     }
     const code = line.code;
     if (!code.trim()) continue;

@@ -53,7 +53,8 @@ export function conditionsByLine(lines: readonly string[]): (string | undefined)
       text = text.slice(0, -1) + ' ' + (lines[j] ?? '');
       out[j] = current;
     }
-    const [, directive, rest] = DIRECTIVE.exec(text) as RegExpExecArray;
+    // A continuation line holding a CR (a file with CR-only line endings) does not match `.`: keep the first line's.
+    const [, directive, rest] = DIRECTIVE.exec(text) ?? m;
     const expr = stripComment(rest ?? '');
     switch (directive) {
       case 'if':

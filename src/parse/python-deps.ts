@@ -38,7 +38,7 @@ export function extractDependencyFacts(path: string, language: Language, text: s
   sink.lines.lines.forEach((raw, row) => {
     const start = sink.lines.starts[row] as number;
     const hash = commentStart(raw);
-    if (hash >= 0) suppressions.push(...suppressionsIn(raw.slice(hash + 1), row + 1));
+    if (hash >= 0) suppressions.push(...suppressionsIn(raw.slice(hash + 1), row + 1, raw.slice(0, hash).trim() ? undefined : row + 2));
     const line = hash >= 0 ? raw.slice(0, hash) : raw;
     if (!line.trim()) return;
     const report = (name: string, col: number, whole: string): void => {

@@ -299,7 +299,10 @@ export function extractPythonFacts(path: string, language: Language, text: strin
   const suppressions: Suppression[] = [];
   if (text.includes('ascendify-ignore')) {
     for (const c of tree.rootNode.descendantsOfType('comment')) {
-      suppressions.push(...suppressionsIn(c.text.replace(/^#/, ''), c.startPosition.row + 1));
+      const row = c.startPosition.row;
+      // Alone on its line: nothing but blanks before the `#` (a Python comment runs to the end of the line).
+      const alone = sink.lines.lines[row]?.trimStart().startsWith('#') ?? false;
+      suppressions.push(...suppressionsIn(c.text.replace(/^#/, ''), row + 1, alone ? row + 2 : undefined));
     }
   }
   return sink.facts(path, language, suppressions, errorLines(tree.rootNode));

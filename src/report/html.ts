@@ -21,6 +21,7 @@ import type { BarGroup } from './html/charts.js';
 import { barChart, scoreRing } from './html/charts.js';
 import type { ComponentView, ReportView, TargetView } from './view.js';
 import { answerOf, blocks, buildView, fmtEstimate, fmtNum, ruleDocLink, total } from './view.js';
+import { byCodePoint } from '../util/order.js';
 
 export interface HtmlOptions {
   /** Rows in the top-N charts and tables. */
@@ -126,7 +127,7 @@ function familyChart(m: Messages, v: ReportView): string {
       label: fam,
       bars: v.targets.map((t) => ({ key: t.id, segments: statusSegments(m, t.byFamily[fam] ?? { direct: 0, partial: 0, rewrite: 0, none: 0, unknown: 0 }) })),
     }))
-    .sort((a, b) => sumBars(b) - sumBars(a) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    .sort((a, b) => sumBars(b) - sumBars(a) || byCodePoint(a.label, b.label));
   return chartCard(m, m.byFamily, m.perTarget, barChart(groups, { title: m.byFamily }), 0);
 }
 

@@ -8,6 +8,7 @@ import { renderJson, renderJsonChunks } from './json.js';
 import type { SourceLinks } from './links.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
+import { terminalSafe } from './terminal.js';
 import { renderText } from './text.js';
 
 export interface RenderContext {
@@ -38,7 +39,8 @@ const sarif = (r: Report, ctx: RenderContext): string =>
 const md = (r: Report, ctx: RenderContext): string => renderMarkdown(r, { lang: ctx.lang, links: ctx.links, groupDepth: ctx.groupDepth });
 
 export const REPORTERS: Record<string, Reporter> = {
-  text: { extension: 'txt', render: (r, ctx) => renderText(r, { color: ctx.color, lang: ctx.lang, groupDepth: ctx.groupDepth }) },
+  // Text is read in a terminal: control characters in paths and names are escaped (src/report/terminal.ts).
+  text: { extension: 'txt', render: (r, ctx) => renderText(terminalSafe(r), { color: ctx.color, lang: ctx.lang, groupDepth: ctx.groupDepth }) },
   json: { extension: 'json', render: (r) => renderJson(r), chunks: (r) => renderJsonChunks(r) },
   github: { extension: 'github.txt', render: (r) => renderGithub(r) },
   html: { extension: 'html', render: (r, ctx) => renderHtml(r, { lang: ctx.lang, links: ctx.links }) },

@@ -8,6 +8,7 @@ import type {
 } from '../model/index.js';
 import { byCodePoint } from '../util/order.js';
 import { add, round, ZERO } from './effort-range.js';
+import { userRegex } from '../util/user-regex.js';
 
 /** A finding with its status and per-use hours on one target (0 when a kernel rewrite covers it). */
 export interface CostedFinding {
@@ -58,7 +59,7 @@ function matcher(category: IncompatibilityCategory): (cf: CostedFinding) => bool
 export function findIncompatibilities(input: IncompatibilityInput): TargetIncompatibilities {
   const { profile, weights, costed, kernelCosts, apiHours } = input;
   const categories = Object.entries(weights.incompatibilities).map(([id, category]) => ({
-    id, category, matches: matcher(category), snippet: category.snippet ? new RegExp(category.snippet) : undefined,
+    id, category, matches: matcher(category), snippet: category.snippet ? userRegex(category.snippet) : undefined,
   }));
   type Category = (typeof categories)[number];
   // The first category that takes a finding; remembered by (status, rule, symbol) unless a source line decided it.

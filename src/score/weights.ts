@@ -9,6 +9,7 @@ import { DISPLAY_ORDER } from '../model/index.js';
 import type { OperatorPatternsFile } from '../model/generated/operators.js';
 import { UsageError } from '../util/errors.js';
 import { checkOperatorPatterns } from './operators.js';
+import { userRegex } from '../util/user-regex.js';
 
 export const DEFAULT_EFFORT_FILE = 'rules/effort.yaml';
 const SCHEMA_HINT = 'its format is described in schemas/effort.schema.json and docs/effort-model.md';
@@ -165,9 +166,9 @@ export function resolveEffortWeights(defaults: Record<string, unknown>, override
     for (const f of ['title', 'risk', 'advice'] as const) if (typeof c[f] !== 'string') r.fail([...p, f], 'is missing');
     if (typeof c.snippet === 'string') {
       try {
-        new RegExp(c.snippet);
+        userRegex(c.snippet); // a linear-time pattern, or refused (src/util/user-regex.ts)
       } catch (e) {
-        r.fail([...p, 'snippet'], `is not a valid regular expression (${(e as Error).message})`);
+        r.fail([...p, 'snippet'], (e as Error).message);
       }
     }
     const statuses = r.strings([...p, 'statuses']) as Status[];

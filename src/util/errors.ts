@@ -10,6 +10,13 @@ export class UsageError extends Error {
   }
 }
 
+/** A key of a document as shown in one line: control characters escaped, a long key cut (keys can be anything in YAML). */
+function fieldName(key: string | number): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+  const text = String(key).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
 /**
  * A file the user gave (or the tool ships) that cannot be used: it names the file, the field when there is one,
  * and what is wrong. Exit code 2, like every usage error.
@@ -23,7 +30,7 @@ export class InputError extends UsageError {
     hint?: string,
   ) {
     // "x.json is not valid JSON", "x.yaml: field "rules.3.kind" must be equal to one of …"
-    super(path.length ? `${file}: field "${path.join('.')}" ${detail}` : `${file} ${detail}`, hint);
+    super(path.length ? `${file}: field "${path.map(fieldName).join('.')}" ${detail}` : `${file} ${detail}`, hint);
     this.name = 'InputError';
   }
 }

@@ -4,10 +4,11 @@
  * files, baselines and reports all come through here, so they fail the same way.
  *
  * Beyond the schema, every document is held to: no duplicate keys, no YAML alias expansion beyond a small
- * budget (an "alias bomb" is an error, not a hang), no non-finite numbers (1e400 is not a weight).
+ * budget (an "alias bomb" is an error, not a hang), no alias that contains itself, no nesting deeper than
+ * MAX_DEPTH, no non-finite numbers (1e400 is not a weight).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import { isAlias, isCollection, parseDocument, visit } from 'yaml';
 import { baselineSchema } from '../model/generated/baseline.js';
 import { calibrationSchema } from '../model/generated/calibration.js';
 import { configSchema } from '../model/generated/config.js';
@@ -84,19 +85,37 @@ export function describeSchemaError(errors: readonly ErrorObject[]): { path: (st
   return { path, message };
 }
 
-/** Non-finite numbers anywhere in a document (YAML reads 1e400 and .inf as Infinity). */
-function nonFinite(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const p = nonFinite(value[i], [...path, i]);
-      if (p) return p;
+/** Documents nested deeper than this are refused (real ones are under 10 levels; the validator recurses). */
+const MAX_DEPTH = 256;
+
+/**
+ * What makes parsed data unusable beyond its schema: a non-finite number (YAML reads 1e400 and .inf as Infinity),
+ * a cycle (a YAML alias inside the node it names), or nesting deeper than MAX_DEPTH. Iterative, so no document
+ * can exhaust the stack here. Returns the path of the first problem and what it is.
+ */
+function unusable(root: unknown): { path: (string | number)[]; detail: string } | undefined {
+  type Frame = { value: unknown; path: (string | number)[]; exit?: true };
+  const stack: Frame[] = [{ value: root, path: [] }];
+  const open = new Set<object>(); // the containers on the current path: meeting one again is a cycle
+  const done = new Set<object>(); // containers already checked (aliases share nodes)
+  while (stack.length) {
+    const { value, path, exit } = stack.pop()!;
+    if (exit) {
+      open.delete(value as object);
+      done.add(value as object);
+      continue;
     }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = nonFinite(v, [...path, k]);
-      if (p) return p;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return { path, detail: 'is not a finite number' };
+      continue;
     }
+    if (!value || typeof value !== 'object' || done.has(value)) continue;
+    if (open.has(value)) return { path, detail: 'refers to itself (a YAML alias inside the node it names)' };
+    if (path.length > MAX_DEPTH) return { path: path.slice(0, 8), detail: `is nested deeper than ${MAX_DEPTH} levels` };
+    open.add(value);
+    stack.push({ value, path, exit: true });
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
   }
   return undefined;
 }
@@ -117,14 +136,30 @@ export function parseText(text: string, file: string, format: 'yaml' | 'json', h
       const line = err.linePos?.[0]?.line;
       throw new InputError(file, `is not valid YAML${line ? ` (line ${line})` : ''}: ${err.message.split('\n')[0]}`, [], hint);
     }
+    // A list or mapping used as a key (`? [a, b]: x`) has no JSON form (the library would stringify it, with a warning).
+    let collectionKey: number | undefined;
+    visit(doc, {
+      Pair(_, pair) {
+        const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        if (isCollection(key)) {
+          collectionKey = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    if (collectionKey !== undefined) {
+      const line = text.slice(0, collectionKey).split('\n').length;
+      throw new InputError(file, `is not usable YAML (line ${line}): a list or mapping is used as a key`, [], hint);
+    }
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
     } catch (e) {
       throw new InputError(file, `is not usable YAML: ${(e as Error).message.split('\n')[0]}`, [], hint);
     }
   }
-  const bad = nonFinite(data);
-  if (bad) throw new InputError(file, 'is not a finite number', bad, hint);
+  const bad = unusable(data);
+  if (bad) throw new InputError(file, bad.detail, bad.path, hint);
   return data;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,35 @@ describe('ascendify baseline', () => {
     expect(entries.map((e) => e.symbol)).toEqual(['cuda_runtime.h', 'cudaFree']); // fixed dropped, new not added
     const again = await gate(repo, baseline);
     expect(JSON.parse(again.stdout).baseline.counts).toEqual({ new: 1, unchanged: 2, fixed: 0 });
+  });
+
+  it('counts the entries of a deleted file as fixed, and --update-baseline drops them (issue 18)', async () => {
+    const { repo, work, cleanup } = makeRepo({
+      'src/legacy.cu': LEGACY,
+      'src/keep.cu': 'void k(float** p) { cudaMalloc(p, 4); }\n',
+      'lib/other.cu': 'void o() { cudaFree(0); }\n',
+      'tools/t.cu': 'void t() { cudaDeviceSynchronize(); }\n',
+    });
+    fixtures.push(cleanup);
+    const baseline = join(work, 'baseline.json');
+    expect((await cli(['baseline', repo, '--output', baseline])).code).toBe(0);
+    rmSync(join(repo, 'src', 'legacy.cu'));
+    const run = await gate(repo, baseline);
+    expect(run.code).toBe(0);
+    const section = JSON.parse(run.stdout).baseline;
+    expect(section.counts).toEqual({ new: 0, unchanged: 3, fixed: 3 });
+    expect(section.fixed.map((f: { symbol: string; file: string }) => `${f.file} ${f.symbol}`)).toEqual([
+      'src/legacy.cu cuda_runtime.h',
+      'src/legacy.cu cudaMallocManaged',
+      'src/legacy.cu cudaFree',
+    ]);
+    // A scan of src/ and tools/ (same root) says nothing about lib/: a file deleted there is not counted.
+    rmSync(join(repo, 'lib', 'other.cu'));
+    const partial = await cli(['scan', join(repo, 'src'), join(repo, 'tools'), '--format', 'json', '--baseline', baseline]);
+    expect(JSON.parse(partial.stdout).root).toBe(JSON.parse(run.stdout).root);
+    expect(JSON.parse(partial.stdout).baseline.counts).toEqual({ new: 0, unchanged: 2, fixed: 3 });
+    expect((await gate(repo, baseline, '--update-baseline')).code).toBe(0);
+    expect((JSON.parse(read(baseline, '')).entries as { file: string }[]).map((e) => e.file)).toEqual(['src/keep.cu', 'tools/t.cu']);
   });
 
   it('exits 2 with the file named for a malformed or missing baseline', async () => {

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { analyzeSource } from '../../src/core/analyze.js';
 import { findSuppressions } from '../../src/parse/suppressions.js';
 import { cli, findings, LEGACY, makeRepo, write } from './helpers.js';
 
@@ -17,11 +19,11 @@ describe('findSuppressions', () => {
       '//ascendify-ignore',
     ].join('\n');
     expect(findSuppressions(text)).toEqual([
-      { line: 1, target: 'cudaMallocManaged', reason: 'host fallback covers it' },
-      { line: 2, target: 'runtime-free', reason: 'reviewed in #12' },
-      { line: 2, target: 'cudaMemcpy', reason: 'reviewed in #12' },
-      { line: 3, target: 'cudaFree' },
-      { line: 4, target: '' },
+      { line: 1, target: 'cudaMallocManaged', reason: 'host fallback covers it' }, // after code: its own line only
+      { line: 2, target: 'runtime-free', reason: 'reviewed in #12', nextLine: 3 },
+      { line: 2, target: 'cudaMemcpy', reason: 'reviewed in #12', nextLine: 3 },
+      { line: 3, target: 'cudaFree', nextLine: 4 },
+      { line: 4, target: '', nextLine: 5 },
     ]);
   });
 
@@ -33,6 +35,71 @@ describe('findSuppressions', () => {
       "char c = '/'; // ascendify-ignore cudaFree -- after a char literal",
     ].join('\n');
     expect(findSuppressions(text)).toEqual([{ line: 4, target: 'cudaFree', reason: 'after a char literal' }]);
+  });
+
+  it('a comment alone on its line(s) covers the next line; after or before code, its own line only', () => {
+    const text = [
+      '  // ascendify-ignore a -- alone',
+      'x(); /* ascendify-ignore b -- after code */',
+      '/* ascendify-ignore c -- before code */ x();',
+      '/* one */ // ascendify-ignore d -- after another comment, no code',
+      '/*',
+      ' * ascendify-ignore e -- in a block comment alone on lines 5-7',
+      ' */',
+      'const char* s = "x"; // ascendify-ignore f -- after a string',
+    ].join('\n');
+    expect(findSuppressions(text).map((x) => [x.target, x.line, x.nextLine])).toEqual([
+      ['a', 1, 2],
+      ['b', 2, undefined],
+      ['c', 3, undefined],
+      ['d', 4, 5],
+      ['e', 6, 8],
+      ['f', 8, undefined],
+    ]);
+  });
+});
+
+describe('what an ignore comment covers (issue 18)', () => {
+  const catalog = loadCatalog();
+  const suppressed = (text: string, path = 'a.cu'): [number, string, boolean][] =>
+    analyzeSource(text, path, catalog).findings.map((f) => [f.line, f.symbol, Boolean(f.suppressed)]);
+
+  it('a trailing comment covers its own line, not the next one: a new use below still counts', () => {
+    const text = [
+      'void f(float** p) {',
+      '  cudaMallocManaged(p, 4); // ascendify-ignore cudaMallocManaged -- reviewed in #7',
+      '  cudaMallocManaged(p, 8);',
+      '}',
+    ].join('\n');
+    expect(suppressed(text)).toEqual([[2, 'cudaMallocManaged', true], [3, 'cudaMallocManaged', false]]);
+    const report = analyzeSource(text, 'a.cu', catalog);
+    expect(report.summary.findings).toBe(1);
+  });
+
+  it('a trailing comment on a line without the use does not reach the use below', () => {
+    const text = ['void f(float** p) {', '  int n = 4; // ascendify-ignore cudaMallocManaged -- reviewed', '  cudaMallocManaged(p, n);', '}'].join('\n');
+    expect(suppressed(text)).toEqual([[3, 'cudaMallocManaged', false]]);
+    const diagnostics = analyzeSource(text, 'a.cu', catalog).diagnostics ?? [];
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['ascendify-ignore-unused', 2]]);
+    expect(diagnostics[0]!.message).toContain('its own line');
+  });
+
+  it('a comment alone on its line covers the next line (and only that one)', () => {
+    const text = ['void f(float** p) {', '  // ascendify-ignore cudaMallocManaged -- reviewed', '  cudaMallocManaged(p, 4);', '  cudaMallocManaged(p, 8);', '}'].join('\n');
+    expect(suppressed(text)).toEqual([[3, 'cudaMallocManaged', true], [4, 'cudaMallocManaged', false]]);
+  });
+
+  it('the same holds in Python, CMake, Makefiles and requirement lists', () => {
+    const lines = (text: string, path: string): [number, boolean][] => analyzeSource(text, path, catalog).findings.map((f) => [f.line, Boolean(f.suppressed)]);
+    // Each: a use with a trailing ignore (line 2), a use right below it (3, counts), a lone ignore (4) over a use (5).
+    const py = ['import torch', 'x = torch.cuda.is_available()  # ascendify-ignore torch-cuda-device -- reviewed', 'y = torch.cuda.is_available()', '# ascendify-ignore torch-cuda-device -- reviewed', 'z = torch.cuda.is_available()'];
+    expect(lines(py.join('\n'), 'm.py')).toEqual([[2, true], [3, false], [5, true]]);
+    const cmake = ['project(x LANGUAGES CXX)', 'enable_language(CUDA) # ascendify-ignore cmake-cuda-language -- reviewed', 'enable_language(CUDA)', '# ascendify-ignore cmake-cuda-language -- reviewed', 'enable_language(CUDA)'];
+    expect(lines(cmake.join('\n'), 'CMakeLists.txt')).toEqual([[2, true], [3, false], [5, true]]);
+    const make = ['all:', 'LIBS = -lcudart # ascendify-ignore make-lib-cudart -- reviewed', 'LIBS2 = -lcudart', '# ascendify-ignore make-lib-cudart -- reviewed', 'LIBS3 = -lcudart'];
+    expect(lines(make.join('\n'), 'Makefile')).toEqual([[2, true], [3, false], [5, true]]);
+    const deps = ['numpy', 'pycuda  # ascendify-ignore deps-pycuda -- reviewed', 'pycuda>=2024', '# ascendify-ignore deps-pycuda -- reviewed', 'pycuda==2024.1'];
+    expect(lines(deps.join('\n'), 'requirements.txt')).toEqual([[2, true], [3, false], [5, true]]);
   });
 });
 
