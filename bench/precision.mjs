@@ -2,7 +2,7 @@
 //
 //   npm run precision -- <path> [--sample 40] [--seed TEXT] [--json] [--context 1] [--quiet]
 //
-// Every finding is looked at beside its source line, by text alone (independently of the syntax tree the scanner
+// Every C/C++ finding is looked at beside its source line, by text alone (independently of the syntax tree the scanner
 // uses), and two measures are computed over all findings:
 //
 // - call-shape precision: the share of findings of kind `function` whose source is call-shaped: the name followed by
@@ -116,7 +116,7 @@ function shapeOf(f) {
   return 'operand';
 }
 
-const CALL_SHAPES = new Set(['call', 'address', 'argument', 'using', 'define']);
+const CALL_SHAPES = new Set(['call', 'address', 'argument', 'template-argument', 'using', 'define']);
 
 /** The kind the text and the inventory say the finding should have, or undefined when they cannot tell. */
 function expectedKind(f, shape) {
@@ -137,7 +137,11 @@ function expectedKind(f, shape) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-const findings = report.findings.filter((f) => !f.suppressed);
+// C/C++ findings only: build files and Python have their own shapes (flags, strings, attributes).
+const C_FAMILY = new Set(['cuda', 'cpp', 'c']);
+const languageOf = new Map(report.files.map((f) => [f.path, f.language]));
+const findings = report.findings.filter((f) => !f.suppressed && C_FAMILY.has(languageOf.get(f.file)));
+const otherFindings = report.findings.filter((f) => !f.suppressed && !C_FAMILY.has(languageOf.get(f.file)));
 const fn = findings.filter((f) => f.kind === 'function');
 const shapes = new Map();
 for (const f of findings) shapes.set(f, shapeOf(f));
@@ -206,8 +210,10 @@ const result = {
   seed,
   files: report.files.filter((f) => f.status === 'scanned').length,
   lines,
-  findings: findings.length,
-  findingsPerKloc: lines ? Number(((1000 * findings.length) / lines).toFixed(2)) : 0,
+  findings: findings.length + otherFindings.length,
+  findingsPerKloc: lines ? Number(((1000 * (findings.length + otherFindings.length)) / lines).toFixed(2)) : 0,
+  cppFindings: findings.length,
+  otherFindings: otherFindings.length,
   kernels: report.kernels.length,
   functionFindings: fn.length,
   callShaped: callShaped.length,
@@ -230,7 +236,7 @@ if (json) {
   process.exit(0);
 }
 const out = (s = '') => console.log(s);
-out(`${root}: ${result.files} files, ${lines} lines, ${result.findings} findings (${result.findingsPerKloc} per 1,000 lines), ${result.kernels} kernels`);
+out(`${root}: ${result.files} files, ${lines} lines, ${result.findings} findings (${result.findingsPerKloc} per 1,000 lines; ${result.cppFindings} in C/C++, ${result.otherFindings} in build files and Python), ${result.kernels} kernels`);
 out(`call-shape precision: ${result.callShaped}/${result.functionFindings} function findings call-shaped = ${result.callShapePrecision ?? 'n/a'}%`);
 out(`kind agreement: ${agree}/${judged} judged findings = ${result.kindAgreement ?? 'n/a'}%`);
 for (const p of result.progress) out(`progress ${p.target}: ${p.targetUses} target uses, ${p.cudaRemaining} CUDA left, ${p.cudaGuarded} guarded, ${p.percent}% migrated`);

@@ -151,6 +151,8 @@ export function kindOf(res: Resolution, role: Occurrence['role'], catalog: Catal
   if (rule && !NAME_KINDS.has(rule.kind)) return rule.kind;
   const inv = res.inventory ?? catalog.inventory.get(res.symbol);
   const invKind = inv ? INVENTORY_KINDS[inv.kind] : undefined;
+  // `cublasCreate` is a macro for `cublasCreate_v2`: called, it is a function to the code.
+  if (invKind === 'macro' && role === 'call') return 'function';
   if (invKind) return invKind;
   const ruleKind = rule && rule.kind !== 'namespace' ? rule.kind : undefined;
   const exact = rule !== undefined && rule.symbols.includes(res.symbol);
@@ -164,12 +166,13 @@ export function kindOf(res: Resolution, role: Occurrence['role'], catalog: Catal
     case 'type':
       return 'type';
     case 'value':
-      // `thrust::cuda::par`, `thrust::placeholders::_1`: a named object or constant of the library.
-      if (qualified) return ruleKind === 'macro' ? 'macro' : 'enum';
+      // `thrust::cuda::par`, `thrust::placeholders::_1`: a named object or constant of the library; so is `CU_FILE_X`.
+      if (qualified || UPPER_CASE.test(last)) return ruleKind === 'macro' ? 'macro' : 'enum';
       if (ruleKind === 'function' || ruleKind === 'macro' || ruleKind === 'enum') return ruleKind;
       if (ruleKind === 'type' && exact) return 'type';
       return 'enum';
     case 'reference':
+      if (UPPER_CASE.test(last)) return ruleKind === 'macro' ? 'macro' : 'enum';
       if (ruleKind === 'function' || ruleKind === 'macro' || ruleKind === 'enum') return ruleKind;
       if (ruleKind === 'type' && exact) return qualified ? 'enum' : 'type';
       return 'enum';

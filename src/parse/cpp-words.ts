@@ -17,6 +17,8 @@ export interface CppWords {
   dialectNames?: RegExp;
   /** Header paths of the other source dialects (hip/hip_runtime.h). */
   dialectHeaders: RegExp[];
+  /** Methods of CUDA-aware classes reported when called (`x.is_cuda()`): method -> symbol. */
+  members: Map<string, string>;
   /** The platform a #if condition requires, if one. */
   platformOf: PlatformOf;
 }
@@ -109,6 +111,7 @@ export function cppWords(v: VocabularyFile): CppWords {
     notCuda: cpp?.notCuda ? new RegExp(cpp.notCuda) : undefined,
     dialectNames: anyOf(dialects.flatMap((d) => [...d.identifiers, ...(d.namespaces ?? []).map((ns) => `^${ns.split('::')[0]}$`)])),
     dialectHeaders: dialects.flatMap((d) => (d.headers ?? []).map((h) => new RegExp(h))),
+    members: new Map(Object.entries(cpp?.members ?? {})),
     platformOf: platformFinder(cpp?.platforms),
   };
   compiled.set(v, w);

@@ -474,7 +474,7 @@ function isInteresting(lexicon: Lexicon, words: CppWords, tok: string, pattern: 
   if (known !== undefined) return known;
   const verdict =
     (lexicon.names.has(tok) || lexicon.deviceOnly.has(tok) || QUALIFIERS.has(tok) || ASM.has(tok) || (pattern !== undefined && pattern.test(tok)) ||
-      (words.dialectNames !== undefined && words.dialectNames.test(tok))) &&
+      (words.dialectNames !== undefined && words.dialectNames.test(tok)) || words.members.has(tok)) &&
     !(words.notCuda?.test(tok) ?? false);
   if (memo.size < VERDICT_LIMIT) memo.set(tok, verdict);
   return verdict;
@@ -543,8 +543,13 @@ function handleToken(ctx: Context, tok: string, start: number, chain: Frame[]): 
   // `using namespace nvcuda;`, `namespace cg = cooperative_groups;`: recorded as namespace facts, not uses.
   if (NAMESPACE_DIRECTIVES.has(chain[t + 1]?.type ?? '')) return;
   const decl = declarationOf(ctx, chain, t);
-  // obj.member: a field name is only a CUDA name as part of a qualified name, or when it is being declared.
-  if (leaf.type === 'field_identifier' && chain[1]?.type !== 'qualified_identifier' && !decl) return;
+  // obj.member: a field name is only a CUDA name as part of a qualified name, or when it is being declared, or a
+  // method of a CUDA-aware class called (`x.is_cuda()`).
+  if (leaf.type === 'field_identifier' && chain[1]?.type !== 'qualified_identifier' && !decl) {
+    const member = ctx.words.members.get(tok);
+    if (member && chain[1]?.type === 'field_expression' && /^\s*\(/.test(ctx.text.slice(end, end + 8))) addOccurrence(ctx, member, 'call', start - 1, end);
+    return;
+  }
   if (decl?.kind === 'prototype') return;
   const written = ctx.text.slice(top.start, top.end);
   const name = qualifiedNameText(written) ?? (IDENTIFIER_PATH.test(tok) ? tok : undefined);

@@ -152,6 +152,12 @@ export interface VocabularyFile {
       ascend?: Names1;
       cambricon?: Names1;
     };
+    /**
+     * Methods of CUDA-aware library classes, reported when called (`x.is_cuda()`): method name -> the symbol its findings report.
+     */
+    members?: {
+      [k: string]: string;
+    };
   };
 }
 /**
@@ -522,6 +528,14 @@ export const vocabularySchema: Record<string, unknown> = {
             "cambricon": {
               "$ref": "#/definitions/names"
             }
+          }
+        },
+        "members": {
+          "description": "Methods of CUDA-aware library classes, reported when called (`x.is_cuda()`): method name -> the symbol its findings report.",
+          "type": "object",
+          "additionalProperties": {
+            "type": "string",
+            "minLength": 1
           }
         }
       }
