@@ -370,6 +370,8 @@ interface FileDialect {
   own?: DialectId;
   /** Per #if branch (condition text), the names that show a dialect. */
   branches: Map<string, DialectVotes>;
+  /** Read by the C/C++ front end. */
+  code: boolean;
 }
 
 /** Languages read by the C/C++ front end. */
@@ -440,8 +442,9 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       if (answer && specific) vote(occ, 'cuda');
       uses.push({ occ, answer, specific });
     }
-    const own = extensionDialect(file.path, words) ?? fileVotes.dominant();
-    byPath.set(file.path, { file, uses, own, branches });
+    // Python and build files are what they are: their CUDA names are CUDA uses, their target names target uses.
+    const own = code ? (extensionDialect(file.path, words) ?? fileVotes.dominant()) : undefined;
+    byPath.set(file.path, { file, uses, own, branches: code ? branches : new Map(), code });
   }
 
   // 2. A file whose names do not tell takes the dialect of the project headers it includes, then the project's.
@@ -485,7 +488,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     const fd = byPath.get(file.path) as FileDialect;
     const { ns, scope } = scopes.get(file.path) as { ns: NamespaceFacts; scope: Map<string, Answer | null> };
     const replaced = defined.replacedIn(file);
-    const fileDialect = dialectOfFile(file.path);
+    const fileDialect: DialectId = fd.code ? dialectOfFile(file.path) : 'cuda';
     const features = new Map<number, Set<string>>(); // finding line -> features
     // Ascend C kernels are declared `__global__ __aicore__`: that __global__ is target code, and so is the kernel.
     const aicoreLines = new Set(file.occurrences.filter((o) => o.name === '__aicore__').map((o) => o.line));
