@@ -224,7 +224,7 @@ const result = {
   progress: (report.progress?.byTarget ?? []).map((t) => ({ target: t.target, targetUses: t.targetUses, cudaRemaining: t.cudaRemaining, cudaGuarded: t.cudaGuarded, percent: t.percent })),
   topNotCalls: [...notCalls].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15),
   topKindDisagreements: [...disagreements].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15),
-  topSymbols: Object.entries(findings.reduce((m, f) => ((m[f.symbol] = (m[f.symbol] ?? 0) + 1), m), {})).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15),
+  topSymbols: Object.entries([...findings, ...otherFindings].reduce((m, f) => ((m[f.symbol] = (m[f.symbol] ?? 0) + 1), m), {})).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15),
   sample: sample.map((f) => {
     const exp = expectedKind(f, shapes.get(f));
     return { file: f.file, line: f.line, column: f.column, symbol: f.symbol, kind: f.kind, family: f.family, shape: shapes.get(f), kindOk: exp ? exp.includes(f.kind) : null, status: Object.values(f.targets).map((t) => t.status).join('/'), device: f.device ?? false };

@@ -372,6 +372,8 @@ interface FileDialect {
   branches: Map<string, DialectVotes>;
   /** Read by the C/C++ front end. */
   code: boolean;
+  /** A Python file that uses exactly one target's package (torch_npu or torch_mlu). */
+  pythonTarget?: Vendor;
 }
 
 /** Languages read by the C/C++ front end. */
@@ -444,7 +446,9 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     }
     // Python and build files are what they are: their CUDA names are CUDA uses, their target names target uses.
     const own = code ? (extensionDialect(file.path, words) ?? fileVotes.dominant()) : undefined;
-    byPath.set(file.path, { file, uses, own, branches: code ? branches : new Map(), code });
+    const vendorsHere = new Set(uses.filter((u) => u.vendor).map((u) => u.vendor as Vendor));
+    const pythonTarget = !code && vendorsHere.size === 1 ? [...vendorsHere][0] : undefined;
+    byPath.set(file.path, { file, uses, own, branches: code ? branches : new Map(), code, ...(pythonTarget ? { pythonTarget } : {}) });
   }
 
   // 2. A file whose names do not tell takes the dialect of the project headers it includes, then the project's.
@@ -484,8 +488,11 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
   };
 
   // 3. Findings and target uses, by the dialect of each use.
+  const neutral = new Set(catalog.vocabulary.python.neutral ?? []);
   for (const file of files) {
     const fd = byPath.get(file.path) as FileDialect;
+    // A Python file that already uses one target's package: its device-neutral names (torch.compile, Triton) are that target's.
+    const pythonTarget = fd.code ? undefined : fd.pythonTarget;
     const { ns, scope } = scopes.get(file.path) as { ns: NamespaceFacts; scope: Map<string, Answer | null> };
     const replaced = defined.replacedIn(file);
     const fileDialect: DialectId = fd.code ? dialectOfFile(file.path) : 'cuda';
@@ -511,6 +518,10 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       let answer: Answer | null | undefined = use.answer;
       if (use.source) answer = answers.dialect(scope, occ, ns, use.source);
       if (!answer) continue;
+      if (pythonTarget && neutral.has(answer.res.symbol)) {
+        countTarget(pythonTarget, occ);
+        continue;
+      }
       if (isTargetDialect(dialect) && !use.specific) {
         // A name the target kernel language shares with CUDA (half, __global__, <<<>>>, expf): the target's own.
         if (!VALUE_ROLES.has(occ.role)) countTarget(dialect, occ);
@@ -533,7 +544,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     }
     for (const k of file.kernels) {
       if (aicoreLines.has(k.line)) continue;
-      if (isTargetDialect((k.platform as DialectId | undefined) ?? fileDialect)) continue;
+      if (isTargetDialect((k.platform as DialectId | undefined) ?? fileDialect) || pythonTarget) continue;
       const fs = new Set<string>();
       for (const [line, set] of features) if (line >= k.line && line <= k.endLine) for (const f of set) fs.add(f);
       kernels.push({ name: k.name, file: file.path, line: k.line, endLine: k.endLine, lines: k.lines, qualifier: k.qualifier, features: [...fs].sort() });

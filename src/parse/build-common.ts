@@ -24,7 +24,7 @@ export interface BuildWords {
     tritonDecorators: Set<string>;
     tritonLanguage?: string;
     /** Target modules (torch_npu, torch.npu), device strings and backends, by vendor. */
-    targets: { modules: string[]; device: RegExp; backends: Set<string> }[];
+    targets: { modules: string[]; device: RegExp; backends: Set<string>; compileBackends: Set<string> }[];
   };
   deps: { cudaBuild: RegExp; cudaIndex: RegExp };
 }
@@ -54,7 +54,9 @@ export function buildWords(v: VocabularyFile): BuildWords {
       fp64: new Set(v.python.fp64 ?? []),
       tritonDecorators: new Set(v.python.triton?.kernelDecorators ?? []),
       ...(v.python.triton ? { tritonLanguage: v.python.triton.language } : {}),
-      targets: Object.values(v.python.targets ?? {}).map((t) => ({ modules: t.modules, device: new RegExp(t.device), backends: new Set(t.backends) })),
+      targets: Object.values(v.python.targets ?? {}).map((t) => ({
+        modules: t.modules, device: new RegExp(t.device), backends: new Set(t.backends), compileBackends: new Set(t.compileBackends ?? []),
+      })),
     },
     deps: { cudaBuild: new RegExp(v.deps.cudaBuild), cudaIndex: new RegExp(v.deps.cudaIndex) },
   };

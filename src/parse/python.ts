@@ -304,6 +304,16 @@ function scanCall(call: Node, sink: OccurrenceSink, scope: Scope): void {
     sink.add('backend="nccl"', 'value', positional[0].startIndex, positional[0].endIndex);
     scope.consumed.add(positional[0].id);
   }
+  // torch.compile(backend="npu"): compiled for the target already.
+  if (resolved === 'torch.compile') {
+    const backend = stringValue(kw.get('backend'));
+    const target = backend === undefined ? undefined : scope.words.python.targets.find((t) => t.compileBackends.has(backend));
+    if (target && backend !== undefined) {
+      sink.add(`torch.compile(backend="${backend}")`, 'call', call.startIndex, call.endIndex);
+      scope.redirected.add(fn.id);
+      scope.consumed.add((kw.get('backend') as Node).id);
+    }
+  }
   // flash_attn_func(q, k, v), xformers' memory_efficient_attention: answered with the target's fused attention.
   const attention = resolved === undefined ? undefined : scope.words.python.attention.get(resolved);
   if (attention) sink.add(attention, 'call', fn.startIndex, fn.endIndex);
@@ -385,7 +395,10 @@ function walk(root: Node, sink: OccurrenceSink, scope: Scope): void {
         // `torch.cuda.Event = torch.npu.Event`: a line that redirects CUDA to the target is migration, not CUDA left.
         const leftName = left ? dottedName(left) : undefined;
         const rightName = right ? dottedName(right) : undefined;
-        if (left && leftName && rightName && tracked(resolveAlias(leftName, scope), scope) && targetName(resolveAlias(rightName, scope), scope)) {
+        // Any assignment of a function or class to a torch.cuda name replaces it (a monkey-patch or a placeholder):
+        // not a use of CUDA. Setting a switch to a value (`torch.backends.cudnn.benchmark = True`) is one.
+        const patched = right !== null && (rightName !== undefined || right.type === 'lambda');
+        if (left && leftName && patched && tracked(resolveAlias(leftName, scope), scope) && (rightName === undefined || targetName(resolveAlias(rightName, scope), scope) || !tracked(resolveAlias(rightName, scope), scope))) {
           scope.redirected.add(left.id);
         }
         break;

@@ -28,9 +28,17 @@ export type Names2 = string[];
  */
 export type Names3 = string[];
 /**
- * Double-precision dtypes (torch.float64): reported when the same call or chain puts them on a CUDA device.
+ * torch.compile backends of the target (npu).
  */
 export type Names4 = string[];
+/**
+ * Double-precision dtypes (torch.float64): reported when the same call or chain puts them on a CUDA device.
+ */
+export type Names5 = string[];
+/**
+ * Symbols that run on whichever device the program uses (torch.compile, Triton): in a file that already uses a target's Python package (torch_npu) they count as that target's uses, and its Triton kernels are not CUDA kernels.
+ */
+export type Names6 = string[];
 /**
  * Macros that stand for __device__ (or __host__ __device__) before a function defined in another file's header (CUTLASS_DEVICE, C10_HOST_DEVICE); regular expressions matched against whole tokens.
  */
@@ -42,7 +50,7 @@ export type Regexes1 = Regex[];
 /**
  * File name endings written in the dialect (.hip).
  */
-export type Names5 = string[];
+export type Names7 = string[];
 /**
  * Its API names (regular expressions matched against whole tokens).
  */
@@ -50,7 +58,7 @@ export type Regexes2 = Regex[];
 /**
  * Namespace prefixes of its libraries (hipcub::).
  */
-export type Names6 = string[];
+export type Names8 = string[];
 /**
  * Its headers (regular expressions matched against #include paths).
  */
@@ -110,7 +118,7 @@ export interface VocabularyFile {
     attention?: {
       [k: string]: string;
     };
-    fp64?: Names4;
+    fp64?: Names5;
     /**
      * Triton: the kernel decorator and the module prefix whose calls inside a kernel are listed as its features.
      */
@@ -118,6 +126,7 @@ export interface VocabularyFile {
       kernelDecorators: Names1;
       language: string;
     };
+    neutral?: Names6;
   };
   deps: {
     cudaBuild: Regex;
@@ -171,6 +180,7 @@ export interface PythonTarget {
    */
   device: string;
   backends: Names3;
+  compileBackends?: Names4;
 }
 /**
  * A source dialect besides CUDA (HIP, MUSA): its code is ported like CUDA, and each of its API names is answered through its CUDA counterpart.
@@ -179,9 +189,9 @@ export interface PythonTarget {
  * via the `definition` "Dialect".
  */
 export interface Dialect {
-  extensions: Names5;
+  extensions: Names7;
   identifiers: Regexes2;
-  namespaces?: Names6;
+  namespaces?: Names8;
   headers?: Regexes3;
   /**
    * How a name becomes its CUDA counterpart: the first entry whose regular expression matches is applied (JavaScript replace, $1 for groups).
@@ -294,6 +304,10 @@ export const vocabularySchema: Record<string, unknown> = {
         },
         "backends": {
           "description": "torch.distributed backends of the target (hccl).",
+          "$ref": "#/definitions/names"
+        },
+        "compileBackends": {
+          "description": "torch.compile backends of the target (npu).",
           "$ref": "#/definitions/names"
         }
       }
@@ -459,6 +473,10 @@ export const vocabularySchema: Record<string, unknown> = {
               "minLength": 1
             }
           }
+        },
+        "neutral": {
+          "description": "Symbols that run on whichever device the program uses (torch.compile, Triton): in a file that already uses a target's Python package (torch_npu) they count as that target's uses, and its Triton kernels are not CUDA kernels.",
+          "$ref": "#/definitions/names"
         }
       }
     },
