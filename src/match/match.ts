@@ -446,7 +446,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     }
     // Python and build files are what they are: their CUDA names are CUDA uses, their target names target uses.
     const own = code ? (extensionDialect(file.path, words) ?? fileVotes.dominant()) : undefined;
-    const vendorsHere = new Set(uses.filter((u) => u.vendor).map((u) => u.vendor as Vendor));
+    const vendorsHere = new Set(uses.filter((u) => u.vendor && u.occ.name.startsWith('import ')).map((u) => u.vendor as Vendor));
     const pythonTarget = !code && vendorsHere.size === 1 ? [...vendorsHere][0] : undefined;
     byPath.set(file.path, { file, uses, own, branches: code ? branches : new Map(), code, ...(pythonTarget ? { pythonTarget } : {}) });
   }
@@ -529,7 +529,9 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       }
       const res = answer.res;
       if (!LANGUAGE_ROLES.has(occ.role) && !use.source) {
-        const known = res.rule !== undefined || res.inventory !== undefined;
+        // Known: a rule or NVIDIA's headers name it exactly. A name known only through its namespace (`cutlass::*`)
+        // is hidden by the project's own definition anywhere (a class it defines inside `namespace cutlass {}`).
+        const known = (res.rule !== undefined && res.rule.symbols.includes(res.symbol)) || (res.inventory !== undefined && res.inventory.symbol === res.symbol);
         const names = known ? replaced : defined.any;
         if (names.has(occ.name) || names.has(res.symbol)) continue;
       }

@@ -689,6 +689,39 @@ function parseTextOf(text: string, markers: readonly Marker[]): string {
   return out;
 }
 
+/**
+ * Classes and structs the project defines inside a CUDA library's namespace (`namespace cutlass { namespace epilogue {
+ * class MyEpilogue {…} } }`): the project's own, recorded with their qualified names. A text scan, run only when the
+ * file opens such a namespace.
+ */
+function namespacedDefinitions(ctx: Context): void {
+  const text = ctx.text;
+  if (!/\bnamespace\s+\w/.test(text)) return;
+  const opens = [...text.matchAll(/\bnamespace\s+(\w+)/g)].some((m) => ctx.lexicon.names.has(m[1] as string));
+  if (!opens) return;
+  const stack: { name: string; depth: number }[] = [];
+  let depth = 0;
+  const re = /\bnamespace\s+([\w:]+)\s*\{|\b(?:class|struct)\s+(?:alignas\s*\([^)]*\)\s*|__align__\s*\([^)]*\)\s*)?(\w+)\s*(?:final\s*)?(?=[:{])|[{}]/g;
+  for (const [s, e] of codeSpans(text)) {
+    const span = text.slice(s, e);
+    re.lastIndex = 0;
+    for (let m = re.exec(span); m; m = re.exec(span)) {
+      if (m[1]) {
+        stack.push({ name: m[1], depth });
+        depth++;
+      } else if (m[2]) {
+        if (!stack.length || !ctx.lexicon.names.has((stack[0] as { name: string }).name.split('::')[0] as string)) continue;
+        const name = [...stack.map((f) => f.name), m[2]].join('::');
+        ctx.definitions.push({ name, kind: 'type', line: lineOf(ctx.lines, s + m.index) + 1 });
+      } else if (m[0] === '{') depth++;
+      else if (m[0] === '}') {
+        depth = Math.max(0, depth - 1);
+        while (stack.length && (stack[stack.length - 1] as { depth: number }).depth >= depth) stack.pop();
+      }
+    }
+  }
+}
+
 /** Drop uses of names the code declares where the declaration is visible (`float max = …; x == max`). */
 function visibleUses(ctx: Context): Occurrence[] {
   const out: Occurrence[] = [];
@@ -741,6 +774,7 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
   const chains = locateTokens(tree, wanted.map((m) => m.index));
   wanted.forEach((m, i) => handleToken(ctx, m[0], m.index, chains[i] as Frame[]));
   const includes = collectIncludes(ctx);
+  namespacedDefinitions(ctx);
   const occurrences = visibleUses(ctx);
   const facts: FileFacts = {
     path,
