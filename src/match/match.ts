@@ -160,7 +160,9 @@ export function kindOf(res: Resolution, role: Occurrence['role'], catalog: Catal
   switch (role) {
     case 'call':
       if (ruleKind === 'macro' || (UPPER_CASE.test(last) && ruleKind !== 'function')) return 'macro';
-      if (ruleKind === 'type' && exact) return 'type'; // a constructor call: dim3(1, 2)
+      // A constructor call (`Layout(…)`, `half_t(…)`), unless the rule's one kind also covers functions (`cute::make_shape`).
+      if (ruleKind === 'type' && exact && (/^[A-Z]/.test(last) || /_t$/.test(last))) return 'type';
+      if (ruleKind === 'type' && exact) return 'function';
       if (ruleKind === 'function') return 'function';
       return /^[A-Z][a-z]/.test(last) && !/^[A-Z][a-z]+[A-Z]\w*\(/.test(last) && !rule ? 'type' : 'function';
     case 'type':
@@ -506,8 +508,15 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       count.uses++;
       if (occ.condition && !count.conditions?.includes(occ.condition)) (count.conditions ??= []).push(occ.condition);
     };
-    const dialectAt = (occ: { platform?: string; condition?: string }): DialectId =>
-      (occ.platform as DialectId | undefined) ?? fd.branches.get(occ.condition ?? '')?.dominant() ?? fileDialect;
+    const dialectAt = (occ: { platform?: string; condition?: string }): DialectId => {
+      const platform = occ.platform;
+      if (platform && !platform.startsWith('!')) return platform as DialectId;
+      const branch = fd.branches.get(occ.condition ?? '')?.dominant();
+      if (branch) return branch;
+      // The #else of `#if defined(__CCE_AICORE__)` is not Ascend C: in an Ascend C file it is the CUDA build.
+      if (platform && platform.slice(1) === fileDialect) return 'cuda';
+      return fileDialect;
+    };
     for (const use of fd.uses) {
       const occ = use.occ;
       if (use.vendor) {

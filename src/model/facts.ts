@@ -41,7 +41,8 @@ export interface Occurrence {
   condition?: string;
   /**
    * The platform the enclosing #if branch is written for, when its condition requires one (`#ifdef __HIP_PLATFORM_AMD__`
-   * -> hip; rules/vocabulary.yaml `cpp.platforms`): cuda, hip, musa, ascend or cambricon.
+   * -> hip; rules/vocabulary.yaml `cpp.platforms`): cuda, hip, musa, ascend or cambricon; `!hip` for the #else of
+   * such a branch.
    */
   platform?: string;
   /** Name of the #define whose body holds this use. */
