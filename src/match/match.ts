@@ -166,7 +166,7 @@ export function kindOf(res: Resolution, role: Occurrence['role'], catalog: Catal
       if (ruleKind === 'function') return 'function';
       return /^[A-Z][a-z]/.test(last) && !/^[A-Z][a-z]+[A-Z]\w*\(/.test(last) && !rule ? 'type' : 'function';
     case 'type':
-      return 'type';
+      return ruleKind === 'macro' ? 'macro' : 'type';
     case 'value':
       // `thrust::cuda::par`, `thrust::placeholders::_1`: a named object or constant of the library; so is `CU_FILE_X`.
       if (qualified || UPPER_CASE.test(last)) return ruleKind === 'macro' ? 'macro' : 'enum';

@@ -537,6 +537,8 @@ function handleToken(ctx: Context, tok: string, start: number, chain: Frame[]): 
     if (/^\s*[*&]*\s*[A-Za-z_]/.test(ctx.text.slice(end, end + 40))) addOccurrence(ctx, tok, 'type', start, end);
     return;
   }
+  // `cub::` where the grammar gave up: only the last component names the use (`operator cub::KeyValuePair<…>()`).
+  if (chain[1]?.type === 'ERROR' && /^\s*::/.test(ctx.text.slice(end, end + 8))) return;
   const t = qualifiedTop(chain);
   const top = chain[t] as Frame;
   if (top.type === 'namespace_identifier') return;
@@ -663,7 +665,7 @@ function findMarkers(text: string, words: CppWords): Marker[] {
     if (!q) continue;
     const end = m.index + name.length;
     // Where a declaration starts, and followed by the rest of it.
-    if (!/^[ \t]+[A-Za-z_~]/.test(text.slice(end, end + 4))) continue;
+    if (!/^\s+[A-Za-z_~]/.test(text.slice(end, end + 40))) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const before = text.slice(lineStart, m.index);
     if (before.trimStart().startsWith('#')) continue;
