@@ -1,6 +1,6 @@
 // Precision check: are the findings of a scan real CUDA uses of the kind they claim?
 //
-//   npm run precision -- <path> [--sample 40] [--seed TEXT] [--json] [--context 1] [--quiet]
+//   npm run precision -- <path> [--sample 40] [--seed TEXT] [--json] [--context 1] [--show SYMBOL] [--quiet]
 //
 // Every C/C++ finding is looked at beside its source line, by text alone (independently of the syntax tree the scanner
 // uses), and two measures are computed over all findings:
@@ -34,11 +34,12 @@ const flag = (name, fallback) => {
 const sampleSize = Number(flag('--sample', '40'));
 const context = Number(flag('--context', '0'));
 const seedText = flag('--seed', undefined);
+const show = flag('--show', undefined);
 const json = args.includes('--json');
 const quiet = args.includes('--quiet');
 const paths = args.filter((a) => !a.startsWith('--'));
 if (!paths.length || !Number.isFinite(sampleSize) || !Number.isFinite(context)) {
-  console.error('usage: npm run precision -- <path> [--sample 40] [--seed TEXT] [--context 1] [--json] [--quiet]');
+  console.error('usage: npm run precision -- <path> [--sample 40] [--seed TEXT] [--context 1] [--show SYMBOL] [--json] [--quiet]');
   process.exit(2);
 }
 
@@ -109,7 +110,11 @@ function shapeOf(f) {
   if (after.startsWith('(')) return 'call';
   const before = line.slice(0, f.column - 1);
   if (/(^|[^&\w)\]\s])\s*&\s*$/.test(before) || /^\s*&\s*$/.test(before)) return 'address';
-  if (/^([*&]\s*)*[A-Za-z_]\w*\s*([,;=)[:({]|$)/.test(after) && !/^(and|or|not|xor)\b/.test(after)) return 'declarator';
+  // A declarator follows on the same line: `cudaStream_t stream,`, `half *p;`.
+  const sameLine = endLine.slice(f.endColumn - 1).replace(/^\s+/, '');
+  const rest = sameLine.startsWith('<') ? sameLine.slice(Math.max(0, skipTemplateArgs(sameLine, 0))).replace(/^\s+/, '') : sameLine;
+  // (`a && b`, `a & b`, `a * b` with spaces on both sides are operators, not declarators.)
+  if (/^([*&]\s*)*[A-Za-z_]\w*\s*([,;=)[:({]|$)/.test(rest) && !/^(and|or|not|xor)\b/.test(rest) && !(/^[*&]+\s/.test(rest) && /^\s/.test(endLine.slice(f.endColumn - 1)))) return 'declarator';
   if (after.startsWith('{')) return 'brace';
   if (/[(,]\s*$/.test(before) && /^[,)]/.test(after)) return 'argument';
   if (/[<,]\s*$/.test(before) && /^[,>]/.test(after)) return 'template-argument';
@@ -130,6 +135,8 @@ function expectedKind(f, shape) {
     if (k === 'type' && (shape === 'call' || shape === 'brace')) return ['type'];
     return k ? [k] : undefined;
   }
+  // A name spelled like a macro (CUTLASS_DEVICE, AT_CUDA_CHECK, CU_FILE_X) that the headers do not declare.
+  if (/^[A-Z][A-Z0-9_]*$/.test(f.symbol.slice(f.symbol.lastIndexOf('::') + 2))) return ['macro', 'enum'];
   if (shape === 'call') return f.kind === 'macro' ? ['macro'] : ['function', 'type'];
   if (shape === 'declarator' || shape === 'template-argument') return ['type'];
   if (shape === 'brace') return ['type'];
@@ -243,6 +250,10 @@ for (const p of result.progress) out(`progress ${p.target}: ${p.targetUses} targ
 if (result.topNotCalls.length) out(`function findings not call-shaped: ${result.topNotCalls.map(([k, n]) => `${k} ${n}`).join(', ')}`);
 if (result.topKindDisagreements.length) out(`kind disagreements: ${result.topKindDisagreements.map(([k, n]) => `${k} ${n}`).join(', ')}`);
 out(`most reported: ${result.topSymbols.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+for (const f of show ? findings.filter((x) => x.symbol === show) : []) {
+  const exp = expectedKind(f, shapes.get(f));
+  out(`  ${f.file}:${f.line}:${f.column}  ${f.kind}  shape=${shapes.get(f)}  expected=${exp ? exp.join('/') : '-'}  | ${(linesOf(f.file)[f.line - 1] ?? '').trim().slice(0, 160)}`);
+}
 if (quiet) process.exit(0);
 out();
 out(`sample (seed ${JSON.stringify(seed)}): ${sample.length} findings`);

@@ -179,8 +179,8 @@ export function kindOf(res: Resolution, role: Occurrence['role'], catalog: Catal
       if (ruleKind === 'type' && exact) return qualified ? 'enum' : 'type';
       return 'enum';
     default:
+      if (UPPER_CASE.test(last)) return ruleKind === 'macro' ? 'macro' : 'enum';
       if (ruleKind) return ruleKind;
-      if (UPPER_CASE.test(last)) return 'enum';
       if (/_t$/.test(last) || /^[A-Z]/.test(last)) return 'type';
       return 'function';
   }
@@ -378,6 +378,9 @@ interface FileDialect {
   pythonTarget?: Vendor;
 }
 
+/** Qualifiers only CUDA and HIP spell so: they show a branch is CUDA, though they are no API. */
+const CUDA_QUALIFIERS = new Set(['__device__', '__host__', '__shared__', 'extern __shared__', '__constant__', '__managed__', '__grid_constant__']);
+
 /** Languages read by the C/C++ front end. */
 const C_FAMILY = new Set(['cuda', 'cpp', 'c']);
 
@@ -443,7 +446,8 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       }
       const answer = answers.get(scope, occ, ns, code);
       const specific = answer ? isSpecific(answer, occ.role) : false;
-      if (answer && specific) vote(occ, 'cuda');
+      // `__device__`, `__shared__` … are CUDA's (and HIP's): no target kernel language spells them so.
+      if (answer && (specific || CUDA_QUALIFIERS.has(occ.name))) vote(occ, 'cuda');
       uses.push({ occ, answer, specific });
     }
     // Python and build files are what they are: their CUDA names are CUDA uses, their target names target uses.
@@ -508,15 +512,8 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       count.uses++;
       if (occ.condition && !count.conditions?.includes(occ.condition)) (count.conditions ??= []).push(occ.condition);
     };
-    const dialectAt = (occ: { platform?: string; condition?: string }): DialectId => {
-      const platform = occ.platform;
-      if (platform && !platform.startsWith('!')) return platform as DialectId;
-      const branch = fd.branches.get(occ.condition ?? '')?.dominant();
-      if (branch) return branch;
-      // The #else of `#if defined(__CCE_AICORE__)` is not Ascend C: in an Ascend C file it is the CUDA build.
-      if (platform && platform.slice(1) === fileDialect) return 'cuda';
-      return fileDialect;
-    };
+    const dialectAt = (occ: { platform?: string; condition?: string }): DialectId =>
+      (occ.platform as DialectId | undefined) ?? fd.branches.get(occ.condition ?? '')?.dominant() ?? fileDialect;
     for (const use of fd.uses) {
       const occ = use.occ;
       if (use.vendor) {

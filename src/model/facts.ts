@@ -41,8 +41,7 @@ export interface Occurrence {
   condition?: string;
   /**
    * The platform the enclosing #if branch is written for, when its condition requires one (`#ifdef __HIP_PLATFORM_AMD__`
-   * -> hip; rules/vocabulary.yaml `cpp.platforms`): cuda, hip, musa, ascend or cambricon; `!hip` for the #else of
-   * such a branch.
+   * -> hip; rules/vocabulary.yaml `cpp.platforms`): cuda, hip, musa, ascend or cambricon.
    */
   platform?: string;
   /** Name of the #define whose body holds this use. */

@@ -27,12 +27,11 @@ interface Frame {
   /** Conditions (frames with text) from the outermost to this one. */
   depth: number;
   /**
-   * The platform this branch is written for: its own condition's, else `!p` when an earlier branch of its chain was
-   * written for p (the #else of `#ifdef __HIP_PLATFORM_AMD__` is `!hip`), else the enclosing branch's.
+   * The platform this branch is written for: its own condition's, else the enclosing branch's. The #else of
+   * `#if defined(__CCE_AICORE__)` has none of its own: it may be another Ascend C architecture or the CUDA build, which
+   * the names in it tell (src/match/dialect.ts).
    */
   platform: string | undefined;
-  /** Platforms of the earlier branches of this #if chain. */
-  earlier: string[];
 }
 
 /** The per-line context: condition text and platform, one entry per 0-based line. */
@@ -95,9 +94,7 @@ export function preprocessorContext(lines: readonly string[], platformOf?: Platf
     frame.text = text;
     frame.depth = depth;
     // The platform of the branch: the taken condition's own, else inherited. An #else of `#ifdef HIP` is not HIP.
-    const own = frame.current && !frame.guard ? platformOf?.(frame.current) : undefined;
-    const not = frame.earlier.length === 1 ? `!${frame.earlier[0] as string}` : undefined;
-    frame.platform = own ?? (parent?.platform && !parent.platform.startsWith('!') ? parent.platform : not ?? parent?.platform);
+    frame.platform = (frame.current && !frame.guard ? platformOf?.(frame.current) : undefined) ?? parent?.platform;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -124,7 +121,7 @@ export function preprocessorContext(lines: readonly string[], platformOf?: Platf
     const [, directive, rest] = DIRECTIVE.exec(text) as RegExpExecArray;
     const expr = stripComment(rest ?? '');
     const push = (cond: string): Frame => {
-      const frame: Frame = { previous: [], current: cond, guard: false, own: '', text: undefined, depth: 0, platform: undefined, earlier: [] };
+      const frame: Frame = { previous: [], current: cond, guard: false, own: '', text: undefined, depth: 0, platform: undefined };
       stack.push(frame);
       return frame;
     };
@@ -156,8 +153,6 @@ export function preprocessorContext(lines: readonly string[], platformOf?: Platf
         const frame = stack[stack.length - 1];
         if (!frame) break;
         // Keep the earlier branches' negations bounded: a chain of many #elif names only the last few.
-        const earlier = frame.current ? platformOf?.(frame.current) : undefined;
-        if (earlier && !frame.earlier.includes(earlier) && frame.earlier.length < 4) frame.earlier.push(earlier);
         frame.previous.push(negate(frame.current));
         if (frame.previous.length > CONDITION_TERMS) frame.previous.splice(0, frame.previous.length - CONDITION_TERMS);
         frame.current =
