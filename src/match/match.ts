@@ -404,6 +404,13 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     if (v === undefined) vendors.set(key, (v = targetVendorOf(occ, targets) ?? null));
     return v ?? undefined;
   };
+  const sources = new Map<string, SourceDialect | null>(); // role\0name -> HIP/MUSA dialect of the name
+  const sourceOf = (occ: Occurrence): SourceDialect | undefined => {
+    const key = `${occ.role === 'include' ? 'i' : 'n'}\0${occ.name}`;
+    let d = sources.get(key);
+    if (d === undefined) sources.set(key, (d = sourceDialectOf(occ.name, occ.role, words) ?? null));
+    return d ?? undefined;
+  };
   const specifics = new Map<string, boolean>();
   const isSpecific = (a: Answer, role: string): boolean => {
     const key = `${role === 'include' ? 'i' : 'n'}\0${a.res.symbol}`;
@@ -438,7 +445,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
         vote(occ, vendor);
         continue;
       }
-      const source = occ.role === 'qualifier' || occ.role === 'builtin' || occ.role === 'syntax' ? undefined : sourceDialectOf(occ.name, occ.role, words);
+      const source = occ.role === 'qualifier' || occ.role === 'builtin' || occ.role === 'syntax' ? undefined : sourceOf(occ);
       if (source) {
         uses.push({ occ, source, specific: true });
         vote(occ, source.id as DialectId);

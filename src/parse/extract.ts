@@ -169,6 +169,12 @@ function addOccurrence(ctx: Context, name: string, role: Role, start: number, en
  * literals inside them included). Undefined when the text is anything else.
  */
 export function qualifiedNameText(text: string): string | undefined {
+  // Most names are plain identifiers or a::b paths.
+  if (IDENTIFIER_PATH.test(text)) return text.startsWith('::') ? text.slice(2) : text;
+  if (!/[<\/]/.test(text) && /^[\w:\s]+$/.test(text)) {
+    const plain = text.replace(/\s+/g, '').replace(/^::/, '');
+    return IDENTIFIER_PATH.test(plain) ? plain : undefined;
+  }
   const parts: string[] = [];
   let i = 0;
   const n = text.length;
@@ -637,42 +643,43 @@ function errorRegions(root: SyntaxNode): { spans: Span[]; lines: number[] } {
   return { spans, lines: [...rows].sort((a, b) => a - b) };
 }
 
-/**
- * Macros that stand for __device__/__global__ where a declaration starts: those the file defines itself
- * (`#define HDI inline __host__ __device__`) and those the vocabulary names (CUTLASS_DEVICE, RAFT_KERNEL).
- */
-function findMarkers(text: string, words: CppWords): Marker[] {
-  if (!words.deviceMacro && !words.kernelMacro && !text.includes('define')) return [];
+/** A file's own object-like macros that stand for __device__ or __global__ (`#define HDI inline __host__ __device__`). */
+function ownDeviceMacros(text: string): Map<string, 'global' | 'device'> {
   const own = new Map<string, 'global' | 'device'>();
-  if (text.includes('define')) {
-    DEVICE_DEFINE.lastIndex = 0;
-    for (let m = DEVICE_DEFINE.exec(text); m; m = DEVICE_DEFINE.exec(text)) {
-      const body = (m[2] as string).replace(/\/\*.*?\*\/|\/\/.*$/g, ' ');
-      if (/\b__global__\b/.test(body)) own.set(m[1] as string, 'global');
-      else if (/\b__device__\b/.test(body) && !own.has(m[1] as string)) own.set(m[1] as string, 'device');
-    }
+  if (!text.includes('define')) return own;
+  DEVICE_DEFINE.lastIndex = 0;
+  for (let m = DEVICE_DEFINE.exec(text); m; m = DEVICE_DEFINE.exec(text)) {
+    const body = (m[2] as string).replace(/\/\*.*?\*\/|\/\/.*$/g, ' ');
+    if (/\b__global__\b/.test(body)) own.set(m[1] as string, 'global');
+    else if (/\b__device__\b/.test(body) && !own.has(m[1] as string)) own.set(m[1] as string, 'device');
   }
-  const out: Marker[] = [];
-  const candidate = /\b[A-Z_][A-Za-z0-9_]*\b/g;
-  const verdict = new Map<string, 'global' | 'device' | null>();
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    const name = m[0];
-    let q = verdict.get(name);
-    if (q === undefined) {
-      q = own.get(name) ?? (words.kernelMacro?.test(name) ? 'global' : words.deviceMacro?.test(name) ? 'device' : null);
-      verdict.set(name, q);
-    }
-    if (!q) continue;
-    const end = m.index + name.length;
-    // Where a declaration starts, and followed by the rest of it.
-    if (!/^\s+[A-Za-z_~]/.test(text.slice(end, end + 40))) continue;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const before = text.slice(lineStart, m.index);
-    if (before.trimStart().startsWith('#')) continue;
-    if (!DECLARATION_START.test(before)) continue;
-    out.push({ start: m.index, end, name, qualifier: q });
+  return own;
+}
+
+/** Per vocabulary, what each macro-like name stands for (the vocabulary's patterns; files' own macros come first). */
+const macroVerdicts = new WeakMap<CppWords, Map<string, 'global' | 'device' | null>>();
+const MACRO_LIKE = /^_*[A-Z][A-Z0-9_]*$/;
+
+function macroVerdict(words: CppWords, own: ReadonlyMap<string, 'global' | 'device'>, name: string): 'global' | 'device' | null {
+  const mine = own.get(name);
+  if (mine) return mine;
+  if (!MACRO_LIKE.test(name)) return null;
+  let memo = macroVerdicts.get(words);
+  if (!memo) macroVerdicts.set(words, (memo = new Map()));
+  let q = memo.get(name);
+  if (q === undefined) {
+    q = words.kernelMacro?.test(name) ? 'global' : words.deviceMacro?.test(name) ? 'device' : null;
+    if (memo.size < VERDICT_LIMIT) memo.set(name, q);
   }
-  return out;
+  return q;
+}
+
+/** Is the macro at [start, end) where a declaration starts, and followed by the rest of it? */
+function isMarkerPosition(text: string, start: number, end: number): boolean {
+  if (!/^\s+[A-Za-z_~]/.test(text.slice(end, end + 40))) return false;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const before = text.slice(lineStart, start);
+  return !before.trimStart().startsWith('#') && DECLARATION_START.test(before);
 }
 
 /** The text the parser reads: target qualifiers and device macros blanked (same offsets). */
@@ -741,7 +748,21 @@ function visibleUses(ctx: Context): Occurrence[] {
  */
 export function extractFacts(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
   const words = cppWords(lexicon.vocabulary);
-  const markers = findMarkers(text, words);
+  // One pass over the tokens: those worth asking the tree about, and the macros that mark device code.
+  const pattern = combinedPattern(lexicon.identifierPatterns);
+  const own = ownDeviceMacros(text);
+  const tokens: RegExpExecArray[] = [];
+  const markers: Marker[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const tok = m[0];
+    if (tok === '<<<' || isInteresting(lexicon, words, tok, pattern)) tokens.push(m);
+    const c = tok.charCodeAt(0);
+    if ((c === 95 || (c >= 65 && c <= 90) || own.size) && tok !== '<<<') {
+      const q = macroVerdict(words, own, tok);
+      if (q && isMarkerPosition(text, m.index, m.index + tok.length)) markers.push({ start: m.index, end: m.index + tok.length, name: tok, qualifier: q });
+    }
+  }
   const tree = parseText(parser, parseTextOf(text, markers));
   const lines = indexLines(text);
   const errors = errorRegions(tree.rootNode);
@@ -765,12 +786,6 @@ export function extractFacts(parser: Parser, path: string, language: Language, t
     macroCode: new Map(),
     errorSpans: errors.spans,
   };
-  const pattern = combinedPattern(lexicon.identifierPatterns);
-  const tokens: RegExpExecArray[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    if (m[0] === '<<<' || isInteresting(lexicon, words, m[0], pattern)) tokens.push(m);
-  }
   collectKernels(ctx, tokens);
   const wanted = tokens.filter((m) => !(lexicon.deviceOnly.has(m[0]) && !lexicon.names.has(m[0]) && !inDevice(ctx, m.index)));
   const chains = locateTokens(tree, wanted.map((m) => m.index));
