@@ -171,7 +171,7 @@ function addOccurrence(ctx: Context, name: string, role: Role, start: number, en
 export function qualifiedNameText(text: string): string | undefined {
   // Most names are plain identifiers or a::b paths.
   if (IDENTIFIER_PATH.test(text)) return text.startsWith('::') ? text.slice(2) : text;
-  if (!/[<\/]/.test(text) && /^[\w:\s]+$/.test(text)) {
+  if (!/[</]/.test(text) && /^[\w:\s]+$/.test(text)) {
     const plain = text.replace(/\s+/g, '').replace(/^::/, '');
     return IDENTIFIER_PATH.test(plain) ? plain : undefined;
   }
