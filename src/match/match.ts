@@ -544,7 +544,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
       if (!LANGUAGE_ROLES.has(occ.role) && !use.source) {
         // Known: a rule or NVIDIA's headers name it exactly. A name known only through its namespace (`cutlass::*`)
         // is hidden by the project's own definition anywhere (a class it defines inside `namespace cutlass {}`).
-        const known = (res.rule !== undefined && res.rule.symbols.includes(res.symbol)) || (res.inventory !== undefined && res.inventory.symbol === res.symbol);
+        const known = (res.rule !== undefined && res.rule.symbols.includes(res.symbol)) || catalog.inventory.has(res.symbol);
         const names = known ? replaced : defined.any;
         if (names.has(occ.name) || names.has(res.symbol)) continue;
       }

@@ -52,7 +52,7 @@ export function ruleApplies(rule: Rule, occ: Occurrence): boolean {
   if (rule.context === 'device' && !occ.device) return false;
   if (rule.context === 'host' && occ.device) return false;
   // `texture`, `half`, `surface` are common variable names: only their use as a type counts.
-  if (rule.kind === 'type' && (occ.role === 'value' || occ.role === 'reference') && rule.symbols.some((s) => PLAIN_WORD.test(s))) return false;
+  if (rule.kind === 'type' && (occ.role === 'value' || occ.role === 'reference') && PLAIN_WORD.test(occ.name)) return false;
   return true;
 }
 

@@ -373,6 +373,8 @@ function declarationOf(ctx: Context, chain: Frame[], t: number): { kind: Definit
     // `(&y)` and `&y` hold their declarator without a field name.
     const unnamed = (chain[d] as Frame).field === null && (next === 'parenthesized_declarator' || next === 'reference_declarator');
     if ((chain[d] as Frame).field !== 'declarator' && !unnamed) return undefined;
+    // `CHECK( cudaFree(p) )` without a semicolon reads as `T (f(x))`: a call in a macro, not a declaration.
+    if (next === 'parenthesized_declarator' && (chain[d] as Frame).type === 'function_declarator') return undefined;
     if ((chain[d + 1] as Frame).type === 'function_declarator') sawFunction = true;
     d++;
   }
@@ -380,7 +382,12 @@ function declarationOf(ctx: Context, chain: Frame[], t: number): { kind: Definit
   // A declaration may declare several names (`int a, b;`): each is a `declarator` child.
   if (!owner || !DECLARATION_OWNERS.has(owner.type) || (chain[d] as Frame).field !== 'declarator') return undefined;
   if (owner.type === 'type_definition') return { kind: 'type', owner: d + 1 };
-  if (sawFunction) return { kind: owner.type === 'function_definition' ? 'function' : 'prototype', owner: d + 1 };
+  if (sawFunction) {
+    if (owner.type === 'function_definition') return { kind: 'function', owner: d + 1 };
+    // A "prototype" inside a function body is a macro call the grammar misread (`CHECK_CUDA( cudaFree(p) )`).
+    for (let k = d + 2; k < chain.length; k++) if ((chain[k] as Frame).type === 'compound_statement') return undefined;
+    return { kind: 'prototype', owner: d + 1 };
+  }
   return { kind: 'variable', owner: d + 1 };
 }
 
@@ -731,9 +738,19 @@ function namespacedDefinitions(ctx: Context): void {
   }
 }
 
+/**
+ * A file that declares this many CUDA API names as variables of its own at file level is a dynamic-loading shim
+ * (`tcuInit *cuInit;` in cuda_drvapi_dynlink.c): those variables are CUDA's API, loaded by hand, and stay uses.
+ */
+const MIRROR_VARIABLES = 20;
+
 /** Drop uses of names the code declares where the declaration is visible (`float max = …; x == max`). */
 function visibleUses(ctx: Context): Occurrence[] {
   const out: Occurrence[] = [];
+  if (ctx.scoped.size >= MIRROR_VARIABLES) {
+    const fileLevel = [...ctx.scoped].filter(([name, spans]) => ctx.lexicon.names.has(name) && spans.some((s) => s.end === ctx.text.length));
+    if (fileLevel.length >= MIRROR_VARIABLES) for (const [name, spans] of fileLevel) ctx.scoped.set(name, spans.filter((s) => s.end !== ctx.text.length));
+  }
   for (const { occ, start } of ctx.pending) {
     const spans = ctx.scoped.size ? ctx.scoped.get(occ.name) : undefined;
     if (spans && occ.role !== 'include' && occ.role !== 'qualifier' && occ.role !== 'syntax' && spans.some((s) => start >= s.start && start < s.end)) continue;
