@@ -114,7 +114,7 @@ interface Context {
   markers: Marker[];
   markerStarts: Set<number>;
   /** Declared names (variables, parameters, members, template parameters) -> where they hide a CUDA name. */
-  scoped: Map<string, Span[]>;
+  scoped: Map<string, (Span & { loader?: boolean })[]>;
   deviceSpans: Span[];
   pending: Pending[];
   definitions: Definition[];
@@ -583,7 +583,12 @@ function handleToken(ctx: Context, tok: string, start: number, chain: Frame[]): 
     if (ctx.conditions[row]) def.conditional = true;
     ctx.definitions.push(def);
     if (decl.kind === 'variable' && !name.includes('::')) {
-      const scope = scopeOf(ctx, chain, decl.owner, top.start);
+      const scope: Span & { loader?: boolean } = scopeOf(ctx, chain, decl.owner, top.start);
+      // `auto aclCreateTensor = GET_OP_API_FUNC(aclCreateTensor);`: a pointer to the API loaded at run time; calls
+      // through it are uses of the API.
+      const init = ctx.text.slice(nameEnd, nameEnd + 240);
+      const stop = init.indexOf(';');
+      if (new RegExp(`\\b${name}\\b`).test(stop < 0 ? init : init.slice(0, stop))) scope.loader = true;
       const list = ctx.scoped.get(name);
       if (list) list.push(scope);
       else ctx.scoped.set(name, [scope]);
@@ -753,7 +758,7 @@ function visibleUses(ctx: Context): Occurrence[] {
   }
   for (const { occ, start } of ctx.pending) {
     const spans = ctx.scoped.size ? ctx.scoped.get(occ.name) : undefined;
-    if (spans && occ.role !== 'include' && occ.role !== 'qualifier' && occ.role !== 'syntax' && spans.some((s) => start >= s.start && start < s.end)) continue;
+    if (spans && occ.role !== 'include' && occ.role !== 'qualifier' && occ.role !== 'syntax' && spans.some((s) => start >= s.start && start < s.end && !(s.loader && occ.role === 'call'))) continue;
     out.push(occ);
   }
   return out;
