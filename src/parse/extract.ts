@@ -361,7 +361,7 @@ function declarationOf(ctx: Context, chain: Frame[], t: number): { kind: Definit
     return /^\s*(final\b\s*)?[{:]/.test(ctx.text.slice(top.end, top.end + 40)) ? { kind: 'type', owner: t + 1 } : undefined;
   }
   // `template <typename extents>`: a type parameter, visible in its template only.
-  if (TYPE_PARAMETERS.has(parent.type)) return top.type === 'type_identifier' ? { kind: 'variable', owner: t + 1 } : undefined;
+  if (TYPE_PARAMETERS.has(parent.type)) return top.type === 'type_identifier' && top.field !== 'default_type' ? { kind: 'variable', owner: t + 1 } : undefined;
   if ((parent.type === 'preproc_def' || parent.type === 'preproc_function_def') && top.field === 'name') return { kind: 'macro', owner: t + 1 };
   if (parent.type === 'alias_declaration' && top.field === 'name') return { kind: 'type', owner: t + 1 };
   if (parent.type === 'namespace_definition') return { kind: 'namespace', owner: t + 1 };
@@ -497,7 +497,17 @@ function isInteresting(lexicon: Lexicon, words: CppWords, tok: string, pattern: 
 const memberFollows = (text: string, end: number): boolean => /^\s*\./.test(text.slice(end, end + 16));
 
 /** Is the token inside `__attribute__((…))` (a GCC attribute such as `__noinline__`, not CUDA's qualifier)? */
-const inAttribute = (text: string, start: number): boolean => /__attribute__\s*\(\([^;{}]*$/.test(text.slice(Math.max(0, start - 120), start));
+function inAttribute(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const at = before.lastIndexOf('__attribute__');
+  if (at < 0) return false;
+  let depth = 0;
+  for (let i = at + 13; i < before.length; i++) {
+    if (before[i] === '(') depth++;
+    else if (before[i] === ')') depth--;
+  }
+  return depth > 0;
+}
 
 function handleAsm(ctx: Context, tok: string, start: number, end: number, macro?: string): void {
   const kind = asmKind(ctx.text, end);
