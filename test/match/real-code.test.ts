@@ -42,6 +42,30 @@ describe('1. names that are not calls', () => {
   });
 });
 
+describe('1b. what is still a use', () => {
+  it('a call in a macro without a semicolon, a template default, a qualifier after an attribute', () => {
+    const r = scan(
+      [
+        'int main() {',
+        '  CHECK_CUDA( cudaFree(p) )', // 2: reads as a declaration `T (f(x))` to the grammar
+        '  return 0;',
+        '}',
+        'template <typename T, typename Packed = float4> void f();', // 5
+        '#define MY_INLINE inline __attribute__((always_inline)) __device__', // 6
+      ].join('\n'),
+    );
+    expect(found(r)).toEqual(['2:cudaFree', '5:float4', '6:__device__']);
+  });
+
+  it('a pointer to an API loaded at run time is still the API; a dynamic-loading shim keeps its CUDA names', () => {
+    const r = scan('aclTensor* f() { static const auto aclCreateTensor = GET_OP_API_FUNC(aclCreateTensor); return aclCreateTensor(1); }\n', 'npu_util.cpp');
+    expect(r.files[0]!.targetCode?.ascend?.uses).toBe(2); // aclTensor and the call through the loaded pointer
+    const names = Array.from({ length: 20 }, (_, i) => `cuMemcpyHtoD_v${i}`);
+    const shim = `${names.map((n) => `static void *${n};`).join('\n')}\nvoid g() { cuInit(0); }\nstatic void *cuInit;\n`;
+    expect(found(scan(shim, 'dynlink.c')).filter((f) => f.endsWith('cuInit'))).toEqual([`21:cuInit`]);
+  });
+});
+
 describe('2. kinds follow what the code does with the name', () => {
   it('handles and tiles are types, enumerators enums, called macros functions, library objects values', () => {
     const r = scan(
