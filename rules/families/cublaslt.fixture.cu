@@ -79,3 +79,10 @@ void lt_teardown(LtGemm &g) {
   size_t v = cublasLtGetVersion();
   (void)v;
 }
+
+void in_place(void) {
+  // ruleid: cublaslt-init-in-place ascend=none cambricon=partial
+  cublasLtMatmulPreferenceOpaque_t storage;
+  // ruleid: cublaslt-init-in-place ascend=none cambricon=partial
+  cublasLtMatmulPreferenceInit(&storage);
+}

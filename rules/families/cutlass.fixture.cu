@@ -64,3 +64,11 @@ __global__ void cute_qualified(float *p) {
   // ruleid: cutlass-cute-namespace *=rewrite
   cute::clear(t);
 }
+
+// Device functions marked through CUTLASS's macros are device code.
+// ruleid: cutlass-device-macros ascend=partial cambricon=rewrite
+CUTLASS_DEVICE float warp_max(float v) {
+  return v;
+}
+// ruleid: cutlass-device-macros ascend=partial cambricon=rewrite
+CUTLASS_HOST_DEVICE int ceil_div(int a, int b) { return (a + b - 1) / b; }

@@ -290,3 +290,35 @@ void complex_host(float re, float im) {
 // ruleid: kernel-align *=partial
 struct __align__(16) Pair { float a, b, c, d; };
 #endif
+
+// Inline asm: an empty template is a compiler barrier, not PTX; host CPU assembly is no CUDA use.
+// ruleid: kernel-device-qualifier *=partial
+__device__ void barrier_and_ptx(unsigned *lane) {
+  // ruleid: kernel-asm-barrier *=partial
+  asm volatile("" ::: "memory");
+  // ruleid: kernel-inline-asm *=rewrite
+  asm volatile("mov.u32 %0, %%laneid;" : "=r"(*lane));
+}
+void host_rounding(unsigned short mode) {
+  // ok: kernel-inline-asm
+  __asm__ __volatile__("fldcw %0" : : "m"(mode));
+}
+
+// ruleid: kernel-device-qualifier *=partial
+__device__ double conversions(int i, long long bits, unsigned hi, unsigned lo, int a, int b) {
+  // ruleid: kernel-double-convert *=none
+  double d = __int2double_rn(i);
+  // ruleid: kernel-double-bitcast *=none
+  double e = __longlong_as_double(bits);
+  // ruleid: kernel-funnel-shift *=none
+  unsigned f = __funnelshift_l(lo, hi, 3);
+  // ruleid: kernel-simd-video ascend=none cambricon=rewrite
+  int g = __dp4a(a, b, 0);
+  return d + e + f + g;
+}
+
+// ruleid: kernel-device-qualifier *=partial
+__device__ unsigned smem_address(float *tile) {
+  // ruleid: kernel-address-space-convert *=rewrite
+  return static_cast<unsigned>(__cvta_generic_to_shared(tile));
+}

@@ -40,3 +40,27 @@ def copy_kernel(x_ptr, y_ptr, n, BLOCK: tl.constexpr):
 square = cp.RawKernel(r'extern "C" __global__ void sq(float* x) {}', "sq")
 # ok: py-cupy
 text = "import cupy is only a string here"
+
+
+# ruleid: py-flash-attn-call *=partial
+out = flash_attn_func(q, k, v, causal=True)
+# ruleid: py-flash-attn *=partial
+from flash_attn import flash_attn_varlen_func
+# ruleid: py-flash-attn-call *=partial
+out = flash_attn_varlen_func(q, k, v, cu_q, cu_k, max_q, max_k)
+import xformers.ops as xops
+# ruleid: py-flash-attn-call *=partial
+out = xops.memory_efficient_attention(q, k, v)
+
+
+# ruleid: py-triton ascend=partial cambricon=none
+@triton.jit
+def matmul_kernel(a_ptr, b_ptr, c_ptr, BLOCK: tl.constexpr):
+    pid = tl.program_id(0)
+    a = tl.load(a_ptr + pid)
+    b = tl.load(b_ptr + pid)
+    # ruleid: py-triton-dot ascend=partial cambricon=none
+    c = tl.dot(a, b)
+    # ruleid: py-triton-atomics ascend=partial cambricon=none
+    tl.atomic_add(c_ptr, c)
+

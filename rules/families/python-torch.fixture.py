@@ -23,7 +23,7 @@ x = torch.randn(8, 4).to("cuda")
 y = torch.zeros(8, 4, device="cuda")
 # ruleid: torch-tensor-is-cuda *=direct
 assert x.is_cuda
-# ok: torch-device-string
+# ruleid: torch-device-string *=direct
 label = "cuda"
 # ok: torch-device-string
 print("moving to cuda")
@@ -86,3 +86,30 @@ print(CUDA_HOME)
 
 # ruleid: torch-cpp-extension-include-paths ascend=partial cambricon=direct
 dirs = torch.utils.cpp_extension.include_paths(cuda=True)
+
+# Device strings and backends in any position.
+# ruleid: torch-device-string *=direct
+mesh = init_device_mesh("cuda", (2,))
+# ruleid: torch-device-string *=direct
+on_gpu = x.device.type == "cuda"
+# ruleid: torch-nccl-backend *=direct
+backend = "nccl"
+# ok: torch-nccl-backend
+dist.init_process_group(backend=backend)
+
+# Double precision on the device.
+# ruleid: torch-fp64-on-device *=none, torch-device-string *=direct
+z = torch.zeros(4, dtype=torch.float64, device="cuda")
+# ruleid: torch-fp64-on-device *=none, torch-tensor-cuda *=direct
+w = torch.ones(4).double().cuda()
+# ok: torch-fp64-on-device
+c = torch.zeros(4, dtype=torch.float64)
+
+# ruleid: torch-compile ascend=partial cambricon=none
+fast = torch.compile(model)
+
+# Already ported: NPU names are target code, and a line redirecting CUDA to the NPU is migration.
+# ok: torch-cuda-streams
+torch.cuda.Event = torch.npu.Event
+# ok: torch-device-string
+npu_tensor = torch.zeros(4, device="npu")

@@ -15,4 +15,28 @@ void launch(const at::Tensor& x) {
   // ok: torch-cpp-cuda-namespace
   at::Tensor y = at::zeros_like(x);
   (void)stream; (void)raw; (void)y;
+
+  // ruleid: torch-cpp-is-cuda *=partial
+  TORCH_CHECK(x.device().is_cuda(), "x must be a CUDA tensor");
+  // ruleid: torch-cpp-cuda-check *=partial
+  AT_CUDA_CHECK(cudaGetLastError());
+  // ruleid: torch-cpp-kernel-launch-check *=partial
+  C10_CUDA_KERNEL_LAUNCH_CHECK();
+  // ruleid: torch-cpp-device-type *=partial
+  auto opts = at::TensorOptions().device(at::kCUDA);
+  // ruleid: torch-cpp-warp-size ascend-910b=rewrite ascend-910c=rewrite ascend-950=direct cambricon=none
+  int lanes = C10_WARP_SIZE;
+  // ok: torch-cpp-is-cuda
+  bool is_cuda = lanes > 0;
+  (void)opts; (void)is_cuda;
+}
+
+__global__ void check_kernel(const float* p) {
+  // ruleid: torch-cpp-kernel-assert *=partial
+  CUDA_KERNEL_ASSERT(p != nullptr);
+}
+
+void blas(cublasHandle_t h) {
+  // ruleid: torch-cpp-cublas-check *=partial
+  TORCH_CUDABLAS_CHECK(cublasSetStream(h, nullptr));
 }

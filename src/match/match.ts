@@ -8,6 +8,10 @@ import type {
 } from '../model/index.js';
 import { answerText, severityOf } from '../model/index.js';
 import { byCodePoint } from '../util/order.js';
+import {
+  counterpartOf, cudaSpecific, DialectVotes, dialectWords, extensionDialect, isTargetDialect, sourceDialectOf, type DialectId, type DialectWords,
+  type SourceDialect,
+} from './dialect.js';
 import { targetVendorOf } from './progress.js';
 import { resolve, type Resolution } from './resolve.js';
 
@@ -129,6 +133,80 @@ function messageFor(symbol: string, res: Resolution, targets: Record<TargetId, T
   return `${lead} — ${parts.join('; ')}`;
 }
 
+/** Inventory kinds as the report names them: an enum type is a type, an enumerator an `enum`. */
+const INVENTORY_KINDS: Record<string, string> = { function: 'function', type: 'type', enum: 'type', enumerator: 'enum', macro: 'macro' };
+const PLAIN_WORD = /^[a-z][a-z0-9]*$/;
+const NAME_KINDS = new Set(['function', 'type', 'enum', 'macro', 'namespace']);
+const UPPER_CASE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The kind of one use: what the code does with the name. The inventory's kind when NVIDIA's headers declare the
+ * name (a rule may list a function, its handle type and its enumerators together), else the rule's kind when the
+ * use agrees with it, else the use's own shape (called: function; in a type position: type; a value: enum).
+ */
+export function kindOf(res: Resolution, role: Occurrence['role'], catalog: Catalog, qualified = res.symbol.includes('::')): string {
+  const rule = res.rule;
+  if (role === 'include') return rule?.kind ?? 'header';
+  if (role === 'qualifier' || role === 'builtin' || role === 'syntax') return rule?.kind ?? role;
+  if (rule && !NAME_KINDS.has(rule.kind)) return rule.kind;
+  const inv = res.inventory ?? catalog.inventory.get(res.symbol);
+  const invKind = inv ? INVENTORY_KINDS[inv.kind] : undefined;
+  // `cublasCreate` is a macro for `cublasCreate_v2`: called, it is a function to the code.
+  if (invKind === 'macro' && role === 'call') return 'function';
+  if (invKind) return invKind;
+  const ruleKind = rule && rule.kind !== 'namespace' ? rule.kind : undefined;
+  const exact = rule !== undefined && rule.symbols.includes(res.symbol);
+  const last = res.symbol.slice(res.symbol.lastIndexOf('::') + 2);
+  switch (role) {
+    case 'call':
+      if (ruleKind === 'macro' || (UPPER_CASE.test(last) && ruleKind !== 'function')) return 'macro';
+      // A constructor call (`Layout(…)`, `half_t(…)`), unless the rule's one kind also covers functions (`cute::make_shape`).
+      if (ruleKind === 'type' && exact && (/^[A-Z]/.test(last) || /_t$/.test(last))) return 'type';
+      if (ruleKind === 'type' && exact) return 'function';
+      if (ruleKind === 'function') return 'function';
+      return /^[A-Z][a-z]/.test(last) && !/^[A-Z][a-z]+[A-Z]\w*\(/.test(last) && !rule ? 'type' : 'function';
+    case 'type':
+      return ruleKind === 'macro' ? 'macro' : 'type';
+    case 'value':
+      // `thrust::cuda::par`, `thrust::placeholders::_1`: a named object or constant of the library; so is `CU_FILE_X`.
+      if (qualified || UPPER_CASE.test(last)) return ruleKind === 'macro' ? 'macro' : 'enum';
+      if (ruleKind === 'function' || ruleKind === 'macro' || ruleKind === 'enum') return ruleKind;
+      if (ruleKind === 'type' && exact) return 'type';
+      return 'enum';
+    case 'reference':
+      if (UPPER_CASE.test(last)) return ruleKind === 'macro' ? 'macro' : 'enum';
+      if (ruleKind === 'function' || ruleKind === 'macro' || ruleKind === 'enum') return ruleKind;
+      if (ruleKind === 'type' && exact) return qualified ? 'enum' : 'type';
+      return 'enum';
+    default:
+      if (UPPER_CASE.test(last)) return ruleKind === 'macro' ? 'macro' : 'enum';
+      if (ruleKind) return ruleKind;
+      if (/_t$/.test(last) || /^[A-Z]/.test(last)) return 'type';
+      return 'function';
+  }
+}
+
+/**
+ * Is this use of the name a use of what the catalog knows? A function is used when it is called, handed on
+ * (`&f`, an argument) or named in a #define, not as an expression operand (`x == max`: a variable of the code);
+ * a type is used in a type position or constructed, not as an operand; a name that only looks like CUDA
+ * (`cuda_graphs`, `cusolver_res`) and is used as a value is a variable of the code.
+ */
+function isUse(res: Resolution, role: Occurrence['role'], kind: string, written: string): boolean {
+  if (role !== 'value' && role !== 'reference') return true;
+  // A qualified name (`thrust::placeholders::_1`) cannot be a variable of the code.
+  if (written.includes('::')) return true;
+  const last = res.symbol.slice(res.symbol.lastIndexOf('::') + 2);
+  if (kind === 'function') {
+    if (role === 'value') return false;
+    // A C-library overlap or plain word handed on (`f(x, max)`) is a variable of the code, not a function pointer.
+    return !(res.inventory?.stdOverlap || PLAIN_WORD.test(last) || res.rule?.context === 'device');
+  }
+  if (kind === 'type' && role === 'value') return false;
+  if (!res.rule && !res.inventory && !UPPER_CASE.test(last) && !res.symbol.includes('::')) return false;
+  return true;
+}
+
 /** What every finding of one resolution shares: built once, the same objects on every finding (never mutated). */
 interface Answer {
   res: Resolution;
@@ -163,18 +241,53 @@ class Answers {
     return m;
   }
 
-  get(scope: Map<string, Answer | null>, occ: Occurrence, ns: NamespaceFacts): Answer | null {
-    const key = `${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}`;
+  /** `code`: the use is in C/C++ code, where kinds come from the use (build files and Python keep the rule's kind). */
+  get(scope: Map<string, Answer | null>, occ: Occurrence, ns: NamespaceFacts, code = true): Answer | null {
+    const key = `${code ? 'c' : 'o'}\0${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}`;
     let a = scope.get(key);
     if (a === undefined) {
       const res = resolve(this.catalog, occ, ns);
-      a = res ? this.answer(res, occ) : null;
+      if (!res) a = null;
+      else if (!code) a = this.answer(res, occ, res.rule?.kind ?? 'function');
+      else {
+        // `cutlass::sizeof_bits<T>::value` answered as `cutlass::sizeof_bits`: a type trait.
+        const trait = res.symbol !== occ.name && occ.name.startsWith(`${res.symbol}::`) && /::(?:value|type)$/.test(occ.name);
+        const kind = trait ? 'type' : kindOf(res, occ.role, this.catalog, occ.name.includes('::'));
+        a = isUse(res, occ.role, kind, occ.name) ? this.answer(res, occ, kind) : null;
+      }
       scope.set(key, a);
     }
     return a;
   }
 
-  private answer(res: Resolution, occ: Occurrence): Answer {
+  /**
+   * A HIP or MUSA name answered through its CUDA counterpart (hipMalloc as cudaMalloc), reported under its own
+   * name in the dialect's family.
+   */
+  dialect(scope: Map<string, Answer | null>, occ: Occurrence, ns: NamespaceFacts, dialect: SourceDialect): Answer | null {
+    const key = `${dialect.id}\0${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}`;
+    let a = scope.get(key);
+    if (a !== undefined) return a;
+    const counterpart = counterpartOf(occ.name, dialect);
+    const role = counterpart === '<<<>>>' ? 'syntax' : occ.role;
+    const base = counterpart ? this.get(scope, { ...occ, name: counterpart, role }, ns) : null;
+    const targets = base?.targets ?? answersFor({ symbol: occ.name }, this.profiles);
+    const as = base ? ` (${dialect.id.toUpperCase()}; as ${base.res.symbol})` : ` (${dialect.id.toUpperCase()})`;
+    const lead = base?.res.rule?.message ? base.res.rule.message.replaceAll('{symbol}', occ.name) : occ.name;
+    a = {
+      res: { ...(base?.res ?? {}), symbol: occ.name },
+      ruleId: base?.ruleId ?? null,
+      family: dialect.id,
+      kind: base?.kind ?? kindOf({ symbol: occ.name }, occ.role, this.catalog),
+      severity: base?.severity ?? severityOf(Object.values(targets).map((t) => t.status)),
+      message: `${lead}${as} — ${Object.entries(targets).map(([id, t]) => `${id}: ${answerText(t)}`).join('; ')}`,
+      targets,
+    };
+    scope.set(key, a);
+    return a;
+  }
+
+  private answer(res: Resolution, occ: Occurrence, kind: string): Answer {
     let targets = this.targetsByRule.get(res.rule);
     if (!targets) this.targetsByRule.set(res.rule, (targets = answersFor(res, this.profiles)));
     let bySymbol = this.messages.get(res.rule);
@@ -185,7 +298,7 @@ class Answers {
       res,
       ruleId: res.rule?.id ?? null,
       family: res.rule?.family ?? res.inventory?.family ?? res.family ?? 'unknown',
-      kind: res.rule?.kind ?? res.inventory?.kind ?? (occ.role === 'include' ? 'header' : 'function'),
+      kind,
       severity: res.rule?.severity ?? severityOf(Object.values(targets).map((t) => t.status)),
       message,
       targets,
@@ -242,6 +355,38 @@ function suffixes(files: FileFacts[]): Map<string, string[]> {
   return out;
 }
 
+/** One use, sorted out: target code, a name of another source dialect, or a CUDA answer. */
+interface Classified {
+  occ: Occurrence;
+  vendor?: Vendor;
+  source?: SourceDialect;
+  answer?: Answer | null;
+  /** The answer is spelled so that only CUDA has it (cudaMalloc, thrust::sort): it shows the code is CUDA. */
+  specific: boolean;
+}
+
+interface FileDialect {
+  file: FileFacts;
+  uses: Classified[];
+  /** Dialect by name or by the names the file uses; undefined when they do not tell. */
+  own?: DialectId;
+  /** Per #if branch (condition text), the names that show a dialect. */
+  branches: Map<string, DialectVotes>;
+  /** Read by the C/C++ front end. */
+  code: boolean;
+  /** A Python file that uses exactly one target's package (torch_npu or torch_mlu). */
+  pythonTarget?: Vendor;
+}
+
+/** Qualifiers only CUDA and HIP spell so: they show a branch is CUDA, though they are no API. */
+const CUDA_QUALIFIERS = new Set(['__device__', '__host__', '__shared__', 'extern __shared__', '__constant__', '__managed__', '__grid_constant__']);
+
+/** Languages read by the C/C++ front end. */
+const C_FAMILY = new Set(['cuda', 'cpp', 'c']);
+
+/** Roles that hand a name on or compute with it: in target code such a name is a variable of the code, not a use of the target. */
+const VALUE_ROLES = new Set(['value', 'reference']);
+
 export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profile[]): MatchResult {
   const pathSuffixes = suffixes(files);
   const defined = projectNames(files, pathSuffixes, (name) => catalog.bySymbol.has(name) || catalog.inventory.has(name));
@@ -250,6 +395,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
   const kernels: KernelEntry[] = [];
   const targetCode = new Map<string, Partial<Record<Vendor, TargetCodeCount>>>();
   const targets = catalog.recognition.targets ?? [];
+  const words: DialectWords = dialectWords(catalog.vocabulary);
   const answers = new Answers(catalog, profiles);
   const vendors = new Map<string, Vendor | null>(); // role\0name -> target vendor (targetVendorOf reads only those)
   const vendorOf = (occ: Occurrence): Vendor | undefined => {
@@ -258,32 +404,152 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     if (v === undefined) vendors.set(key, (v = targetVendorOf(occ, targets) ?? null));
     return v ?? undefined;
   };
+  const sources = new Map<string, SourceDialect | null>(); // role\0name -> HIP/MUSA dialect of the name
+  const sourceOf = (occ: Occurrence): SourceDialect | undefined => {
+    const key = `${occ.role === 'include' ? 'i' : 'n'}\0${occ.name}`;
+    let d = sources.get(key);
+    if (d === undefined) sources.set(key, (d = sourceDialectOf(occ.name, occ.role, words) ?? null));
+    return d ?? undefined;
+  };
+  const specifics = new Map<string, boolean>();
+  const isSpecific = (a: Answer, role: string): boolean => {
+    const key = `${role === 'include' ? 'i' : 'n'}\0${a.res.symbol}`;
+    let v = specifics.get(key);
+    if (v === undefined) specifics.set(key, (v = cudaSpecific(a.res.symbol, role, catalog)));
+    return v;
+  };
+
+  // 1. Sort every use out, and count per file and per #if branch the names that show a dialect.
+  const byPath = new Map<string, FileDialect>();
+  const scopes = new Map<string, { ns: NamespaceFacts; scope: Map<string, Answer | null> }>();
   for (const file of files) {
     const ns = withGlobalNamespaces(file.namespaces, global);
     const scope = answers.scope(ns);
+    scopes.set(file.path, { ns, scope });
+    const code = C_FAMILY.has(file.language);
+    const fileVotes = new DialectVotes();
+    const branches = new Map<string, DialectVotes>();
+    const uses: Classified[] = [];
+    const vote = (occ: Occurrence, d: DialectId): void => {
+      fileVotes.add(d);
+      const key = occ.condition ?? '';
+      let b = branches.get(key);
+      if (!b) branches.set(key, (b = new DialectVotes()));
+      b.add(d);
+    };
+    for (const occ of file.occurrences) {
+      if (occ.role === 'include' && isProjectHeader(occ.name, pathSuffixes)) continue;
+      const vendor = targets.length ? vendorOf(occ) : undefined;
+      if (vendor) {
+        uses.push({ occ, vendor, specific: false });
+        vote(occ, vendor);
+        continue;
+      }
+      const source = occ.role === 'qualifier' || occ.role === 'builtin' || occ.role === 'syntax' ? undefined : sourceOf(occ);
+      if (source) {
+        uses.push({ occ, source, specific: true });
+        vote(occ, source.id as DialectId);
+        continue;
+      }
+      const answer = answers.get(scope, occ, ns, code);
+      const specific = answer ? isSpecific(answer, occ.role) : false;
+      // `__device__`, `__shared__` … are CUDA's (and HIP's): no target kernel language spells them so.
+      if (answer && (specific || CUDA_QUALIFIERS.has(occ.name))) vote(occ, 'cuda');
+      uses.push({ occ, answer, specific });
+    }
+    // Python and build files are what they are: their CUDA names are CUDA uses, their target names target uses.
+    const own = code ? (extensionDialect(file.path, words) ?? fileVotes.dominant()) : undefined;
+    const vendorsHere = new Set(uses.filter((u) => u.vendor && u.occ.name.startsWith('import ')).map((u) => u.vendor as Vendor));
+    const pythonTarget = !code && vendorsHere.size === 1 ? [...vendorsHere][0] : undefined;
+    byPath.set(file.path, { file, uses, own, branches: code ? branches : new Map(), code, ...(pythonTarget ? { pythonTarget } : {}) });
+  }
+
+  // 2. A file whose names do not tell takes the dialect of the project headers it includes, then the project's.
+  const owns = [...byPath.values()].map((f) => f.own).filter((d): d is DialectId => d !== undefined);
+  let projectDialect: DialectId = 'cuda';
+  if (!owns.includes('cuda')) {
+    const counts = new Map<DialectId, number>();
+    for (const d of owns) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]))[0];
+    if (best) projectDialect = best[0];
+  }
+  const resolved = new Map<string, DialectId>();
+  const dialectOfFile = (path: string): DialectId => {
+    const known = resolved.get(path);
+    if (known) return known;
+    const seen = new Set<string>([path]);
+    const queue = [path];
+    let found: DialectId | undefined;
+    while (queue.length && !found) {
+      const p = queue.shift() as string;
+      const f = byPath.get(p);
+      if (f?.own) found = f.own;
+      else {
+        for (const inc of f?.file.includes ?? []) {
+          for (const target of pathSuffixes.get(inc.replace(/^(\.\/)+/, '')) ?? []) {
+            if (!seen.has(target)) {
+              seen.add(target);
+              queue.push(target);
+            }
+          }
+        }
+      }
+    }
+    const d = found ?? projectDialect;
+    resolved.set(path, d);
+    return d;
+  };
+
+  // 3. Findings and target uses, by the dialect of each use.
+  const neutral = new Set(catalog.vocabulary.python.neutral ?? []);
+  for (const file of files) {
+    const fd = byPath.get(file.path) as FileDialect;
+    // A Python file that already uses one target's package: its device-neutral names (torch.compile, Triton) are that target's.
+    const pythonTarget = fd.code ? undefined : fd.pythonTarget;
+    const { ns, scope } = scopes.get(file.path) as { ns: NamespaceFacts; scope: Map<string, Answer | null> };
     const replaced = defined.replacedIn(file);
+    const fileDialect: DialectId = fd.code ? dialectOfFile(file.path) : 'cuda';
     const features = new Map<number, Set<string>>(); // finding line -> features
     // Ascend C kernels are declared `__global__ __aicore__`: that __global__ is target code, and so is the kernel.
     const aicoreLines = new Set(file.occurrences.filter((o) => o.name === '__aicore__').map((o) => o.line));
-    for (const occ of file.occurrences) {
-      if (occ.role === 'include' && isProjectHeader(occ.name, pathSuffixes)) continue;
-      const vendor = targets.length ? (occ.name === '__global__' && aicoreLines.has(occ.line) ? 'ascend' : vendorOf(occ)) : undefined;
-      if (vendor) {
-        let perVendor = targetCode.get(file.path);
-        if (!perVendor) targetCode.set(file.path, (perVendor = {}));
-        const count = (perVendor[vendor] ??= { uses: 0 });
-        count.uses++;
-        if (occ.condition && !count.conditions?.includes(occ.condition)) (count.conditions ??= []).push(occ.condition);
+    const countTarget = (vendor: Vendor, occ: Occurrence): void => {
+      let perVendor = targetCode.get(file.path);
+      if (!perVendor) targetCode.set(file.path, (perVendor = {}));
+      const count = (perVendor[vendor] ??= { uses: 0 });
+      count.uses++;
+      if (occ.condition && !count.conditions?.includes(occ.condition)) (count.conditions ??= []).push(occ.condition);
+    };
+    const dialectAt = (occ: { platform?: string; condition?: string }): DialectId =>
+      (occ.platform as DialectId | undefined) ?? fd.branches.get(occ.condition ?? '')?.dominant() ?? fileDialect;
+    for (const use of fd.uses) {
+      const occ = use.occ;
+      if (use.vendor) {
+        countTarget(use.vendor, occ);
         continue;
       }
-      const answer = answers.get(scope, occ, ns);
+      const dialect = occ.name === '__global__' && aicoreLines.has(occ.line) ? 'ascend' : dialectAt(occ);
+      let answer: Answer | null | undefined = use.answer;
+      if (use.source) answer = answers.dialect(scope, occ, ns, use.source);
       if (!answer) continue;
+      if (pythonTarget && neutral.has(answer.res.symbol)) {
+        countTarget(pythonTarget, occ);
+        continue;
+      }
+      if (isTargetDialect(dialect) && !use.specific) {
+        // A name the target kernel language shares with CUDA (half, __global__, <<<>>>, expf): the target's own.
+        if (!VALUE_ROLES.has(occ.role)) countTarget(dialect, occ);
+        continue;
+      }
       const res = answer.res;
-      if (!LANGUAGE_ROLES.has(occ.role)) {
-        const known = res.rule !== undefined || res.inventory !== undefined;
+      if (!LANGUAGE_ROLES.has(occ.role) && !use.source) {
+        // Known: a rule or NVIDIA's headers name it exactly. A name known only through its namespace (`cutlass::*`)
+        // is hidden by the project's own definition anywhere (a class it defines inside `namespace cutlass {}`).
+        const known = (res.rule !== undefined && res.rule.symbols.includes(res.symbol)) || catalog.inventory.has(res.symbol);
         const names = known ? replaced : defined.any;
         if (names.has(occ.name) || names.has(res.symbol)) continue;
       }
+      // HIP or MUSA code spelled like CUDA (threadIdx, __syncthreads): reported in the dialect's family.
+      if ((dialect === 'hip' || dialect === 'musa') && !use.specific && !use.source) answer = { ...answer, family: dialect };
       findings.push(findingFor(file.path, occ, answer));
       if (res.rule?.feature) {
         const set = features.get(occ.line) ?? new Set<string>();
@@ -293,6 +559,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     }
     for (const k of file.kernels) {
       if (aicoreLines.has(k.line)) continue;
+      if (isTargetDialect((k.platform as DialectId | undefined) ?? fileDialect) || pythonTarget) continue;
       const fs = new Set<string>();
       for (const [line, set] of features) if (line >= k.line && line <= k.endLine) for (const f of set) fs.add(f);
       const entry: KernelEntry = { name: k.name, file: file.path, line: k.line, endLine: k.endLine, lines: k.lines, qualifier: k.qualifier, features: [...fs].sort() };

@@ -38,12 +38,21 @@ function prefixes(name: string): string[] {
 
 const PLAIN_WORD = /^[a-z][a-z0-9]*$/;
 
+const NEVER = /(?!)/;
+const notCudaPatterns = new WeakMap<Catalog, RegExp>();
+/** C/C++ and compiler names NVIDIA's headers re-declare (rules/vocabulary.yaml `cpp.notCuda`): never CUDA. */
+function notCuda(catalog: Catalog): RegExp {
+  let re = notCudaPatterns.get(catalog);
+  if (!re) notCudaPatterns.set(catalog, (re = catalog.vocabulary.cpp?.notCuda ? new RegExp(catalog.vocabulary.cpp.notCuda) : NEVER));
+  return re;
+}
+
 /** Does a rule apply to this use? Context (device/host) and, for plain lowercase type names, the role. */
 export function ruleApplies(rule: Rule, occ: Occurrence): boolean {
   if (rule.context === 'device' && !occ.device) return false;
   if (rule.context === 'host' && occ.device) return false;
   // `texture`, `half`, `surface` are common variable names: only their use as a type counts.
-  if (rule.kind === 'type' && occ.role === 'value' && rule.symbols.some((s) => PLAIN_WORD.test(s))) return false;
+  if (rule.kind === 'type' && (occ.role === 'value' || occ.role === 'reference') && PLAIN_WORD.test(occ.name)) return false;
   return true;
 }
 
@@ -57,6 +66,12 @@ function prefixRule(catalog: Catalog, name: string, occ: Occurrence): Rule | und
     if ((rule.kind === 'header') === header && name.startsWith(prefix) && ruleApplies(rule, occ)) return rule;
   }
   return undefined;
+}
+
+/** `cutlass::sizeof_bits<T>::value` is written `cutlass::sizeof_bits::value`: the trait is the dependency, not its member. */
+function traitOf(name: string): string {
+  const m = /^(.+::\w+)::(?:value|type)$/.exec(name);
+  return m ? (m[1] as string) : name;
 }
 
 /** A prefix shorter than the written name only answers for namespaced names (never `a::b` -> `a`). */
@@ -79,6 +94,7 @@ export function resolve(catalog: Catalog, occ: Occurrence, ns: NamespaceFacts): 
     if (occ.role === 'include') return { symbol: occ.name, family: 'headers' };
     return { symbol: occ.name, family: 'kernel' };
   }
+  if (notCuda(catalog).test(occ.name)) return undefined;
   const candidates = candidateNames(occ.name, ns);
   // `wmma::mem_row_major` under `using namespace nvcuda;` is specific enough; a bare `count` must be a call.
   const usingOk = occ.name.includes('::') || occ.role === 'call' || occ.role === 'type' || occ.role === 'macro-body' || occ.role === 'token';
@@ -95,17 +111,23 @@ export function resolve(catalog: Catalog, occ: Occurrence, ns: NamespaceFacts): 
   const written = candidates.filter((c) => c.via === 'written').map((c) => c.name);
   for (const candidate of written) {
     const rule = prefixRule(catalog, candidate, occ);
-    if (rule) return { symbol: candidate, rule };
+    if (rule) return { symbol: traitOf(candidate), rule };
   }
   for (const { name: candidate } of usable) {
     for (const name of namespacedPrefixes(candidate)) {
       const inv = catalog.inventory.get(name);
-      if (inv) return inv.stdOverlap && !occ.device ? undefined : { symbol: name, inventory: inv };
+      // A name the C/C++ library declares too (sqrtf, printf) is CUDA's only in device code; its types (size_t,
+      // uint32_t) never are.
+      if (inv) {
+        if (inv.stdOverlap && (!occ.device || inv.kind !== 'function')) return undefined;
+        // A name under a CUDA namespace (`cuda::std::min`) is reported as written, not as the namespace.
+        return inv.kind === 'namespace' && name !== candidate ? { symbol: traitOf(candidate), inventory: inv } : { symbol: name, inventory: inv };
+      }
     }
   }
   for (const candidate of written) {
     const ns2 = catalog.recognition.namespaces.find((n) => candidate.startsWith(n.prefix));
-    if (ns2) return { symbol: candidate, family: ns2.family };
+    if (ns2) return { symbol: traitOf(candidate), family: ns2.family };
   }
   const bare = written[0] as string;
   const pattern = catalog.recognition.identifiers.find((x) => x.pattern.test(bare));

@@ -20,9 +20,11 @@ export interface SkippedFile {
 /**
  * How a name is used where it occurs. `token` means the name sits in a region the grammar
  * could not parse (or a macro body), so its role is a guess from the following character.
+ * `reference` is a name handed on rather than computed with: `&f`, a call argument (`f(x, cudaFree)`),
+ * an initializer (`auto p = cudaFree;`); `value` is an expression operand (`x == max`).
  */
 export type Role =
-  | 'call' | 'type' | 'value' | 'macro-body' | 'token' | 'qualifier' | 'builtin' | 'syntax' | 'include';
+  | 'call' | 'type' | 'value' | 'reference' | 'macro-body' | 'token' | 'qualifier' | 'builtin' | 'syntax' | 'include';
 
 /** One use of a name (or a language feature) in code. Lines and columns are 1-based. */
 export interface Occurrence {
@@ -35,8 +37,13 @@ export interface Occurrence {
   endColumn: number;
   /** Inside a __global__ or __device__ function body. */
   device: boolean;
-  /** The #if/#ifdef conditions the use sits under, joined with &&. */
+  /** The #if/#ifdef conditions the use sits under, joined with && (bounded: the innermost ones and a count of the others). */
   condition?: string;
+  /**
+   * The platform the enclosing #if branch is written for, when its condition requires one (`#ifdef __HIP_PLATFORM_AMD__`
+   * -> hip; rules/vocabulary.yaml `cpp.platforms`): cuda, hip, musa, ascend or cambricon.
+   */
+  platform?: string;
   /** Name of the #define whose body holds this use. */
   macro?: string;
   /** The source line, trimmed and shortened. */
@@ -66,6 +73,10 @@ export interface KernelFact {
   signature?: string;
   /** Defined by a #define (a macro that stamps out kernels): named after the macro, costed once. */
   macro?: boolean;
+  /** The platform of the #if branch the kernel sits in (see Occurrence.platform). */
+  platform?: string;
+  /** The macro that marks it (`RAFT_KERNEL`, `CUTLASS_DEVICE`) when no __global__/__device__ is written. */
+  marker?: string;
 }
 
 export interface NamespaceFacts {

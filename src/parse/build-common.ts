@@ -3,7 +3,7 @@
  * nvcc flags and CUDA link libraries in text, occurrence building, and `# ascendify-ignore` comments.
  * docs/build-and-python.md lists the symbols.
  */
-import type { FileFacts, Language, Occurrence, Role, Suppression } from '../model/index.js';
+import type { FileFacts, KernelFact, Language, Occurrence, Role, Suppression } from '../model/index.js';
 import type { VocabularyFile } from '../model/generated/vocabulary.js';
 import { indexLines, occurrenceAt, position, type LineIndex } from './source-text.js';
 import { byCodePoint } from '../util/order.js';
@@ -15,7 +15,18 @@ export interface BuildWords {
   libraries: Set<string>;
   cmake: { packages: Map<string, string>; commands: Set<string>; variables: Set<string>; variablePatterns: RegExp[]; flagVariable: RegExp };
   make: { homeVariables: Set<string>; flagVariable: RegExp };
-  python: { tracked: string[]; libraries: [string, string][]; deviceTypeFunctions: Set<string>; cudaDevice: RegExp };
+  python: {
+    tracked: string[];
+    libraries: [string, string][];
+    deviceTypeFunctions: Set<string>;
+    cudaDevice: RegExp;
+    attention: Map<string, string>;
+    fp64: Set<string>;
+    tritonDecorators: Set<string>;
+    tritonLanguage?: string;
+    /** Target modules (torch_npu, torch.npu), device strings and backends, by vendor. */
+    targets: { modules: string[]; device: RegExp; backends: Set<string>; compileBackends: Set<string> }[];
+  };
   deps: { cudaBuild: RegExp; cudaIndex: RegExp };
 }
 
@@ -40,6 +51,13 @@ export function buildWords(v: VocabularyFile): BuildWords {
       libraries: Object.entries(v.python.libraries),
       deviceTypeFunctions: new Set(v.python.deviceTypeFunctions),
       cudaDevice: new RegExp(v.python.cudaDevice),
+      attention: new Map(Object.entries(v.python.attention ?? {})),
+      fp64: new Set(v.python.fp64 ?? []),
+      tritonDecorators: new Set(v.python.triton?.kernelDecorators ?? []),
+      ...(v.python.triton ? { tritonLanguage: v.python.triton.language } : {}),
+      targets: Object.values(v.python.targets ?? {}).map((t) => ({
+        modules: t.modules, device: new RegExp(t.device), backends: new Set(t.backends), compileBackends: new Set(t.compileBackends ?? []),
+      })),
     },
     deps: { cudaBuild: new RegExp(v.deps.cudaBuild), cudaIndex: new RegExp(v.deps.cudaIndex) },
   };
@@ -90,6 +108,7 @@ export function linkFlags(text: string, words: BuildWords): Hit[] {
 export class OccurrenceSink {
   readonly lines: LineIndex;
   readonly occurrences: Occurrence[] = [];
+  readonly kernels: KernelFact[] = [];
   private readonly seen = new Set<string>();
 
   constructor(readonly text: string) {
@@ -111,7 +130,7 @@ export class OccurrenceSink {
       lines: this.lines.lines.length,
       occurrences: this.occurrences.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.name, b.name)),
       definitions: [],
-      kernels: [],
+      kernels: this.kernels.sort((a, b) => a.line - b.line),
       namespaces: { aliases: {}, usingNamespaces: [], usingDeclarations: {} },
       parseErrorLines,
     };

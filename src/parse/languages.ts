@@ -11,7 +11,9 @@ import { extractMakefileFacts } from './makefile.js';
 import { extractPythonFacts } from './python.js';
 import { extractDependencyFacts } from './python-deps.js';
 
-export function extractFactsFor(parser: Parser, path: string, language: Language, text: string, lexicon: Lexicon): FileFacts {
+export function extractFactsFor(parser: Parser, path: string, language: Language, source: string, lexicon: Lexicon): FileFacts {
+  // Old Mac line endings (a lone CR) end a line like LF does; the same length keeps every offset.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   switch (language) {
     case 'cmake':
       return extractCMakeFacts(path, language, text, lexicon.vocabulary);

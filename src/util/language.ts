@@ -6,6 +6,9 @@ export const SOURCE_EXTENSIONS: Record<string, Language> = {
   '.cu': 'cuda', '.cuh': 'cuda',
   '.c': 'c',
   '.cc': 'cpp', '.cpp': 'cpp', '.cxx': 'cpp', '.h': 'cpp', '.hh': 'cpp', '.hpp': 'cpp', '.hxx': 'cpp', '.inl': 'cpp',
+  // Other kernel dialects, read by the same C/C++ front end (the match stage tells their code apart): HIP, MUSA,
+  // Ascend C, BANG C.
+  '.hip': 'cpp', '.mu': 'cpp', '.muh': 'cpp', '.asc': 'cpp', '.mlu': 'cpp',
   '.cmake': 'cmake', '.mk': 'make', '.py': 'python',
 };
 

@@ -21,6 +21,10 @@ describe('rules/vocabulary.yaml', () => {
       'CUDA_HOME',
       ...v.python.tracked,
       ...Object.values(v.python.libraries),
+      ...Object.values(v.python.attention ?? {}),
+      'torch.float64 on cuda',
+      'torch.complex128 on cuda',
+      ...Object.values(v.cpp?.members ?? {}),
     ];
     expect(symbols.filter((s) => !answered(s))).toEqual([]);
   });

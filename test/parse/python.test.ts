@@ -52,7 +52,7 @@ describe('PyTorch CUDA uses', () => {
     expect(uses([
       '"""torch.cuda.synchronize() in a docstring"""',
       '# model.cuda()',
-      'msg = "cuda"',
+      'msg = "moving the model to cuda"',
       'x = t.to("cpu"); y = torch.zeros(2, device="cpu")',
       'dist.init_process_group(backend="gloo")',
       'def cuda(): pass',
