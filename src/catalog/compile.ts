@@ -25,7 +25,8 @@ export interface CatalogSources {
   profiles: { file: string; data: ProfilesFile };
   recognition: { file: string; data: RecognitionFile };
   ruleFiles: RuleDocument[];
-  inventory?: { file: string; text: string };
+  /** The CUDA inventory (TSV). `lazy`: parsed on first use (a compiled catalog's, which the build parsed already). */
+  inventory?: { file: string; text: string; lazy?: boolean };
   /** rules/effort.yaml, validated: the default effort weights. */
   effort: Record<string, unknown>;
   /** rules/vocabulary.yaml, validated. */
@@ -211,7 +212,8 @@ export function compileCatalog(src: CatalogSources): Catalog {
     }
   }
   prefixRules.sort((a, b) => b.prefix.length - a.prefix.length || byCodePoint(a.prefix, b.prefix));
-  const inventory = src.inventory ? parseInventory(src.inventory.file, src.inventory.text, libraries) : new Map<string, InventoryEntry>();
+  const inv = src.inventory;
+  let inventory = inv?.lazy ? undefined : inv ? parseInventory(inv.file, inv.text, libraries) : new Map<string, InventoryEntry>();
   return {
     version: src.version,
     profiles,
@@ -219,7 +221,10 @@ export function compileCatalog(src: CatalogSources): Catalog {
     rules,
     bySymbol,
     prefixRules,
-    inventory,
+    // Parsed on first use when lazy: `explain` and a scan with nothing to parse never need the 28k names.
+    get inventory(): Map<string, InventoryEntry> {
+      return (inventory ??= parseInventory(inv!.file, inv!.text, libraries));
+    },
     recognition,
     warnings,
     files,

@@ -1,9 +1,18 @@
 /**
  * Catalog loading: the only part of the catalog stage that touches the file system.
- * Reads rules/ (shipped) and any --rules directories, parses YAML, and hands the documents to compile.ts.
+ * Reads rules/ (shipped) and any --rules directories and hands the validated documents to compile.ts.
+ *
+ * The shipped rules are parsed and validated once, at build time: `npm run build` writes them to
+ * dist/catalog.json (`writeCompiledCatalog`), and a run reads that instead of parsing YAML. Staleness check:
+ * the compiled file holds a hash of the texts it was made from (every shipped rule file, the inventory and
+ * the JSON Schemas that validated them); a run reads the same texts (it hashes them for `catalog.version`
+ * anyway) and uses the compiled documents only when the hash is equal, else it parses the YAML as before
+ * (development: an edited rule file counts at once). `--rules` files are always parsed and validated.
+ * alt: a parsed-YAML cache in the user's cache folder; rejected: a cache entry keyed by the rule file can be
+ * planted or stale (issue 18), whereas dist/ is the build itself.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Catalog, Profile, RawRuleFile } from '../model/index.js';
 import type { ProfilesFile } from '../model/generated/profiles.js';
@@ -19,6 +28,12 @@ import { parseVendorInventory, type VendorInventory } from './verify.js';
 
 export { PACKAGE_ROOT };
 export const SHIPPED_RULES_DIR = join(PACKAGE_ROOT, 'rules');
+/** The compiled form of the shipped rules, written by `npm run build`. */
+export const COMPILED_CATALOG = join(PACKAGE_ROOT, 'dist', 'catalog.json');
+/** Bumped when the compiled file's layout changes. */
+const COMPILED_FORMAT = 1;
+/** The schemas the shipped documents are validated against: a changed schema makes the compiled file stale. */
+const SCHEMA_FILES = ['rules', 'profiles', 'recognition', 'vocabulary', 'effort'].map((s) => join(PACKAGE_ROOT, 'schemas', `${s}.schema.json`));
 
 function readText(path: string, shown: string): string {
   try {
@@ -63,50 +78,189 @@ export interface LoadOptions {
   userRules?: string[];
   /** Directory holding profiles.yaml, recognition.yaml, families/ and inventory/ (defaults to the shipped one). */
   rulesDir?: string;
+  /** Parse the YAML even when a fresh compiled catalog exists (the build step, tests of the YAML path). */
+  yaml?: boolean;
+  /** The compiled file to try (default: dist/catalog.json for the shipped rules; none for another rules folder). */
+  compiled?: string;
 }
+
+/** One text a catalog is made from, read as bytes (decoded only when YAML is parsed or the inventory read). */
+interface Source {
+  path: string;
+  /** As shown in messages (relative to the package root). */
+  shown: string;
+  bytes: Buffer;
+}
+
+const textOf = (s: Source): string => s.bytes.toString('utf8');
+
+/** The texts of a rules directory, read once: they make the catalog version and the compiled file's key. */
+interface Sources {
+  families: Source[];
+  profiles: Source;
+  recognition: Source;
+  vocabulary: Source;
+  effort: Source;
+  inventory?: Source;
+}
+
+function readSources(dir: string): Sources {
+  const source = (path: string): Source => {
+    const shown = relative(PACKAGE_ROOT, path) || path;
+    try {
+      return { path, shown, bytes: readFileSync(path) };
+    } catch (e) {
+      throw new CatalogError(shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  };
+  const orShipped = (name: string): string => (existsSync(join(dir, name)) ? join(dir, name) : join(SHIPPED_RULES_DIR, name));
+  const inventoryPath = join(dir, 'inventory', 'cuda.tsv');
+  return {
+    families: yamlFilesUnder(join(dir, 'families')).map(source),
+    profiles: source(join(dir, 'profiles.yaml')),
+    recognition: source(join(dir, 'recognition.yaml')),
+    vocabulary: source(orShipped('vocabulary.yaml')),
+    // A rules folder of its own (tests, forks) may leave the effort weights to the shipped ones.
+    effort: source(orShipped('effort.yaml')),
+    ...(existsSync(inventoryPath) ? { inventory: { ...source(inventoryPath), shown: 'inventory/cuda.tsv' } } : {}),
+  };
+}
+
+/**
+ * The catalog version (unchanged definition, so reports keep their catalogVersion): sha256 over the family
+ * files (name and text), the --rules texts, the inventory, then profiles, recognition, vocabulary and effort
+ * (name and text). Also the digest of the same without --rules, which keys the compiled file.
+ */
+function versionHashes(sources: Sources, userTexts: Buffer[]): { version: string; shipped: string } {
+  const shipped = createHash('sha256');
+  for (const s of sources.families) shipped.update(s.shown).update(s.bytes);
+  const withUser = userTexts.length ? shipped.copy() : undefined;
+  for (const t of userTexts) withUser!.update(t);
+  const rest = [sources.profiles, sources.recognition, sources.vocabulary, sources.effort];
+  for (const h of withUser ? [shipped, withUser] : [shipped]) {
+    if (sources.inventory) h.update(sources.inventory.bytes);
+    for (const s of rest) h.update(s.shown).update(s.bytes);
+  }
+  const shippedDigest = shipped.digest('hex');
+  return { version: (withUser ? withUser.digest('hex') : shippedDigest).slice(0, 12), shipped: shippedDigest };
+}
+
+/** What a compiled catalog must have been made from: its format, the schemas and every shipped text (by name). */
+function compiledKey(sources: Sources, shippedDigest: string): string {
+  const hash = createHash('sha256').update(`ascendify compiled catalog ${COMPILED_FORMAT}\0`);
+  for (const path of SCHEMA_FILES) hash.update(existsSync(path) ? readFileSync(path) : 'missing').update('\0');
+  // The digest covers the texts; the names and their order are added so that a renamed file changes the key.
+  return hash.update(shippedDigest).update([...sources.families, sources.inventory].map((s) => s?.shown ?? '').join('\0')).digest('hex');
+}
+
+/** The validated documents of the shipped rules, as the compiled file stores them. */
+interface Documents {
+  families: { file: string; data: RawRuleFile }[];
+  profiles: ProfilesFile;
+  recognition: RecognitionFile;
+  vocabulary: VocabularyFile;
+  effort: Record<string, unknown>;
+}
+
+interface CompiledFile {
+  format: number;
+  key: string;
+  documents: Documents;
+}
+
+function parseDocuments(dir: string, sources: Sources): Documents {
+  const doc = <T>(schema: SchemaName, s: Source): T => validatedDocument<T>(schema, textOf(s), s.shown);
+  return {
+    families: sources.families.map((s) => ({ file: relative(dir, s.path).split('\\').join('/'), data: doc<RawRuleFile>('rules', s) })),
+    profiles: doc<ProfilesFile>('profiles', sources.profiles),
+    recognition: doc<RecognitionFile>('recognition', sources.recognition),
+    vocabulary: doc<VocabularyFile>('vocabulary', sources.vocabulary),
+    effort: doc<Record<string, unknown>>('effort', sources.effort),
+  };
+}
+
+/** The compiled documents when dist/catalog.json exists, is well-formed and was made from exactly these texts. */
+function compiledDocuments(sources: Sources, shippedDigest: string, file = COMPILED_CATALOG): Documents | undefined {
+  let compiled: Partial<CompiledFile>;
+  try {
+    compiled = JSON.parse(readFileSync(file, 'utf8')) as Partial<CompiledFile>;
+  } catch {
+    return undefined; // not built (tsc alone), unreadable or damaged: parse the YAML
+  }
+  if (compiled?.format !== COMPILED_FORMAT || compiled.key !== compiledKey(sources, shippedDigest)) return undefined;
+  const d = compiled.documents;
+  const ok = !!d && Array.isArray(d.families) && d.families.length === sources.families.length &&
+    d.families.every((f) => typeof f?.file === 'string' && Array.isArray(f.data?.rules)) &&
+    [d.profiles, d.recognition, d.vocabulary, d.effort].every((x) => typeof x === 'object' && x !== null);
+  return ok ? d : undefined;
+}
+
+/** How the last catalog was loaded (tests and the bench): from the compiled file or by parsing YAML. */
+export let lastLoad: 'compiled' | 'yaml' = 'yaml';
 
 export function loadCatalog(options: LoadOptions = {}): Catalog {
   const dir = options.rulesDir ?? SHIPPED_RULES_DIR;
-  const hash = createHash('sha256');
-  const read = <T>(schema: SchemaName, path: string): T => {
-    const shown = relative(PACKAGE_ROOT, path) || path;
-    const text = readText(path, shown);
-    hash.update(shown).update(text);
-    return validatedDocument<T>(schema, text, shown);
-  };
-  const familyDir = join(dir, 'families');
-  const ruleFiles: RuleDocument[] = yamlFilesUnder(familyDir).map((path) => ({
-    file: relative(dir, path).split('\\').join('/'),
-    data: read<RawRuleFile>('rules', path),
-    user: false,
-  }));
+  const sources = readSources(dir);
+  const user: RuleDocument[] = [];
+  const userTexts: Buffer[] = [];
   for (const userPath of options.userRules ?? []) {
     if (!existsSync(userPath)) throw new CatalogError(userPath, 'rules path does not exist (check --rules or the config file)');
     const paths = statSync(userPath).isDirectory() ? yamlFilesUnder(userPath) : [userPath];
     if (!paths.length) throw new CatalogError(userPath, 'no .yaml rule files in this directory');
     for (const path of paths) {
       const text = readText(path, path);
-      hash.update(text);
-      ruleFiles.push({ file: path, data: validatedDocument<RawRuleFile>('rules', text, path), user: true });
+      userTexts.push(Buffer.from(text, 'utf8'));
+      user.push({ file: path, data: validatedDocument<RawRuleFile>('rules', text, path), user: true });
     }
   }
-  const inventoryPath = join(dir, 'inventory', 'cuda.tsv');
-  let inventory: { file: string; text: string } | undefined;
-  if (existsSync(inventoryPath)) {
-    const text = readFileSync(inventoryPath, 'utf8');
-    hash.update(text);
-    inventory = { file: 'inventory/cuda.tsv', text };
-  }
+  const { version, shipped: shippedDigest } = versionHashes(sources, userTexts);
+  const compiledFile = options.compiled ?? (dir === SHIPPED_RULES_DIR ? COMPILED_CATALOG : undefined);
+  const compiled = compiledFile && !options.yaml ? compiledDocuments(sources, shippedDigest, compiledFile) : undefined;
+  lastLoad = compiled ? 'compiled' : 'yaml';
+  const docs = compiled ?? parseDocuments(dir, sources);
+  const inv = sources.inventory;
   return compileCatalog({
-    profiles: { file: 'rules/profiles.yaml', data: read<ProfilesFile>('profiles', join(dir, 'profiles.yaml')) },
-    recognition: { file: 'rules/recognition.yaml', data: read<RecognitionFile>('recognition', join(dir, 'recognition.yaml')) },
-    vocabulary: read<VocabularyFile>('vocabulary', existsSync(join(dir, 'vocabulary.yaml')) ? join(dir, 'vocabulary.yaml') : join(SHIPPED_RULES_DIR, 'vocabulary.yaml')),
-    ruleFiles,
-    inventory,
-    // A rules folder of its own (tests, forks) may leave the effort weights to the shipped ones.
-    effort: read<Record<string, unknown>>('effort', existsSync(join(dir, 'effort.yaml')) ? join(dir, 'effort.yaml') : join(SHIPPED_RULES_DIR, 'effort.yaml')),
-    version: hash.digest('hex').slice(0, 12),
+    profiles: { file: 'rules/profiles.yaml', data: docs.profiles },
+    recognition: { file: 'rules/recognition.yaml', data: docs.recognition },
+    vocabulary: docs.vocabulary,
+    ruleFiles: [...docs.families.map((f) => ({ file: f.file, data: f.data, user: false })), ...user],
+    // A shipped inventory that the build compiled has been parsed once already: read it on first use only.
+    inventory: inv ? { file: inv.shown, text: textOf(inv), ...(compiled ? { lazy: true } : {}) } : undefined,
+    effort: docs.effort,
+    version,
   });
+}
+
+/**
+ * The build step (`npm run build` runs scripts/build-catalog.mjs): parse and validate the shipped rules and
+ * write them, compiled and keyed by their texts, to dist/catalog.json. A malformed rule file fails the build.
+ * Returns the path written.
+ */
+export function writeCompiledCatalog(file = COMPILED_CATALOG, rulesDir = SHIPPED_RULES_DIR): string {
+  const sources = readSources(rulesDir);
+  const documents = parseDocuments(rulesDir, sources);
+  // Compiled as a run would (duplicate ids, unknown profiles, a malformed inventory fail the build).
+  compileCatalog({
+    profiles: { file: 'rules/profiles.yaml', data: documents.profiles },
+    recognition: { file: 'rules/recognition.yaml', data: documents.recognition },
+    vocabulary: documents.vocabulary,
+    ruleFiles: documents.families.map((f) => ({ ...f, user: false })),
+    inventory: sources.inventory ? { file: sources.inventory.shown, text: textOf(sources.inventory) } : undefined,
+    effort: documents.effort,
+    version: 'build',
+  });
+  const compiled: CompiledFile = { format: COMPILED_FORMAT, key: compiledKey(sources, versionHashes(sources, []).shipped), documents };
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(compiled));
+  renameSync(tmp, file);
+  return file;
+}
+
+/** Whether dist/catalog.json is present and matches the shipped rules (the staleness check, for tests and `cache info`). */
+export function compiledCatalogState(file = COMPILED_CATALOG, rulesDir = SHIPPED_RULES_DIR): 'fresh' | 'stale' | 'missing' {
+  if (!existsSync(file)) return 'missing';
+  const sources = readSources(rulesDir);
+  return compiledDocuments(sources, versionHashes(sources, []).shipped, file) ? 'fresh' : 'stale';
 }
 
 /**

@@ -4,36 +4,37 @@
  * 3 internal error (a bug: please report it).
  */
 import { Command, CommanderError } from 'commander';
-import pc from 'picocolors';
-import { toolVersion } from '../analyze.js';
 import { CatalogError } from '../catalog/errors.js';
-import { loadCatalog, loadVendorInventories } from '../catalog/load.js';
-import { verifyCatalog } from '../catalog/verify.js';
-import { progressMarkdown } from '../report/progress-view.js';
-import { progressText } from '../report/text.js';
 import { UsageError } from '../util/errors.js';
-import { checkGateOptions, finishScan, registerBaselineCommand } from './baseline-command.js';
-import { registerEffortCommand } from './effort-command.js';
-import { recordHistory } from './history.js';
+import { TOOL_VERSION } from '../util/version.js';
 import type { CliIo } from './io.js';
-import { mergeFiles } from './merge-command.js';
-import { emitReport, parseFormats, writeText } from './output.js';
-import { explainSymbol, listRules, ruleStats } from './rules-command.js';
 import { addScanOptions, collect, colorOf, runScan } from './scan-options.js';
-import { registerTestCommand } from './test-command.js';
 
+// Start-up: a command loads only what it runs (dynamic imports below), and only the command named on the
+// command line is registered, so `ascendify explain X` never loads the parser, the reports or the effort model.
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** The commands, each registered by a function that imports what the command needs. */
+type Registrar = (program: Command, io: CliIo, setExit: (code: number) => void) => Promise<void>;
+
+async function buildProgram(io: CliIo, setExit: (code: number) => void, command: string | undefined): Promise<Command> {
   const program = new Command();
   program
     .name('ascendify')
     .description('Find every CUDA dependency in a C++ code base and what it becomes on Huawei Ascend (CANN) and Cambricon (Neuware).')
-    .version(toolVersion(), '-V, --version')
+    .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
+  const registrars: Record<string, Registrar> = { scan: registerScan, effort: registerEffort, baseline: registerBaseline, progress: registerProgress, merge: registerMerge, rules: registerRules, test: registerTest, explain: registerExplain, cache: registerCache };
+  // Only the command asked for; all of them for help, the version, or a name commander must reject.
+  const wanted = command !== undefined && Object.hasOwn(registrars, command) ? [registrars[command]!] : Object.values(registrars);
+  for (const register of wanted) await register(program, io, setExit);
+  return program;
+}
+
+const registerScan: Registrar = async (program, io, setExit) => {
   const scanCommand = program
     .command('scan')
     .description('scan files and folders for CUDA uses')
@@ -48,6 +49,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--new-lines-only', 'with --changed-since: keep only findings on changed lines')
     .option('--history <file>', 'append this scan\'s migration progress to a JSON-lines file and chart the points in the report')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { parseFormats, emitReport } = await import('./output.js');
+      const { checkGateOptions, finishScan } = await import('./baseline-command.js');
       const formats = parseFormats(opts.format as string);
       const gate = { failOn: opts.failOn as string | undefined, baseline: opts.baseline as string | undefined, updateBaseline: Boolean(opts.updateBaseline) };
       checkGateOptions(gate);
@@ -56,14 +59,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         changedSince: opts.changedSince as string | undefined,
         newLinesOnly: Boolean(opts.newLinesOnly),
       });
-      const report = opts.history ? recordHistory(scanned, opts.history as string, paths[0] ?? '.', catalog.defaultProfile) : scanned;
+      const report = opts.history ? (await import('./history.js')).recordHistory(scanned, opts.history as string, paths[0] ?? '.', catalog.defaultProfile) : scanned;
       emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, { ...io, color: colorOf(io, opts) });
       setExit(finishScan(report, gate, io) === 0 ? EXIT.ok : EXIT.gate);
     });
+};
 
-  registerEffortCommand(program, io, setExit);
-  registerBaselineCommand(program, io, setExit);
+const registerEffort: Registrar = async (program, io, setExit) => (await import('./effort-command.js')).registerEffortCommand(program, io, setExit);
+const registerBaseline: Registrar = async (program, io, setExit) => (await import('./baseline-command.js')).registerBaselineCommand(program, io, setExit);
+const registerTest: Registrar = async (program, io, setExit) => (await import('./test-command.js')).registerTestCommand(program, io, setExit);
+const registerCache: Registrar = async (program, io, setExit) => (await import('./cache-command.js')).registerCacheCommand(program, io, setExit);
 
+const registerProgress: Registrar = async (program, io, setExit) => {
   const progressCommand = program
     .command('progress')
     .description('migration progress: target code already written (Ascend, Cambricon) against the CUDA uses left, per target and component')
@@ -74,19 +81,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     const format = String(opts.format);
     if (!['text', 'json', 'md'].includes(format)) throw new UsageError(`unknown format "${format}" for progress`, 'use text, json or md');
     const { report: scanned, catalog } = await runScan(paths, opts, io);
-    const report = opts.history ? recordHistory(scanned, opts.history as string, paths[0] ?? '.', catalog.defaultProfile) : scanned;
+    const report = opts.history ? (await import('./history.js')).recordHistory(scanned, opts.history as string, paths[0] ?? '.', catalog.defaultProfile) : scanned;
     const output = opts.output as string | undefined;
+    const { writeText } = await import('./output.js');
     let text: string;
     if (format === 'json') text = `${JSON.stringify(report.progress ?? null, null, 2)}\n`;
-    else if (format === 'md') text = `${progressMarkdown(report).join('\n') || 'No target code (Ascend, Cambricon) found yet.\n'}`;
+    else if (format === 'md') text = `${(await import('../report/progress-view.js')).progressMarkdown(report).join('\n') || 'No target code (Ascend, Cambricon) found yet.\n'}`;
     else {
-      const lines = progressText(report, pc.createColors(!output && colorOf(io, opts)));
+      const pc = (await import('picocolors')).default;
+      const lines = (await import('../report/text.js')).progressText(report, pc.createColors(!output && colorOf(io, opts)));
       text = `${lines.length ? lines.join('\n').replace(/^\n/, '') : 'No target code (Ascend, Cambricon) found yet: progress starts with the first ported file.'}\n`;
     }
     writeText(text, output, io);
     setExit(EXIT.ok);
   });
+};
 
+const registerMerge: Registrar = async (program, io, setExit) => {
   program
     .command('merge')
     .description('merge the JSON reports of sharded scans into one report (paths get each shard\'s root as a prefix)')
@@ -94,12 +105,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-f, --format <formats>', 'any scan format (comma-separated for several with --output-dir)', 'json')
     .option('-o, --output <file>', 'write the merged report to a file instead of stdout')
     .option('--output-dir <dir>', 'write one report file per format into this folder')
-    .action((reports: string[], opts: Record<string, unknown>) => {
+    .action(async (reports: string[], opts: Record<string, unknown>) => {
+      const { parseFormats, emitReport } = await import('./output.js');
       const formats = parseFormats(opts.format as string);
-      const report = mergeFiles(reports);
+      const report = (await import('./merge-command.js')).mergeFiles(reports);
       emitReport(report, { formats, output: opts.output as string | undefined, outputDir: opts.outputDir as string | undefined }, io);
       setExit(EXIT.ok);
     });
+};
+
+const registerRules: Registrar = async (program, io, setExit) => {
   const rules = program
     .command('rules')
     .description('list the catalog rules, or `rules stats` for counts per family and target profile')
@@ -107,7 +122,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--family <family>', 'only this family')
     .option('--json', 'JSON output')
     .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
-    .action((action: string | undefined, opts: { family?: string; json?: boolean; rules: string[] }) => {
+    .action(async (action: string | undefined, opts: { family?: string; json?: boolean; rules: string[] }) => {
+      const { loadCatalog, loadVendorInventories } = await import('../catalog/load.js');
+      const { verifyCatalog } = await import('../catalog/verify.js');
+      const { listRules, ruleStats } = await import('./rules-command.js');
       const catalog = loadCatalog({ userRules: opts.rules });
       if (action === 'stats') io.stdout(ruleStats(catalog, verifyCatalog(catalog, loadVendorInventories(catalog.profiles))));
       else if (action === undefined) io.stdout(listRules(catalog, opts.family, Boolean(opts.json)));
@@ -115,25 +133,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(EXIT.ok);
     });
   rules.addHelpText('after', '\nExamples:\n  ascendify rules --family nccl\n  ascendify rules stats');
+};
 
-  registerTestCommand(program, io, setExit);
-
+const registerExplain: Registrar = async (program, io, setExit) => {
   program
     .command('explain')
     .description('show what the catalog says about a CUDA symbol (or rule id): targets, status, note, source')
     .argument('<symbol>', 'a CUDA symbol such as cudaMalloc, __shfl_down_sync or cooperative_groups::this_grid')
     .option('--rules <dir>', 'extra rule files or folders (repeatable)', collect, [])
-    .action((symbol: string, opts: { rules: string[] }) => {
+    .action(async (symbol: string, opts: { rules: string[] }) => {
+      const { loadCatalog } = await import('../catalog/load.js');
+      const { explainSymbol } = await import('./rules-command.js');
       io.stdout(explainSymbol(loadCatalog({ userRules: opts.rules }), symbol));
       setExit(EXIT.ok);
     });
-  return program;
-}
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
   try {
+    const program = await buildProgram(io, (c) => (code = c), argv[0]);
     if (!argv.length) {
       io.stdout(program.helpInformation());
       return EXIT.ok;

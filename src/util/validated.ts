@@ -6,8 +6,8 @@
  * Beyond the schema, every document is held to: no duplicate keys, no YAML alias expansion beyond a small
  * budget (an "alias bomb" is an error, not a hang), no non-finite numbers (1e400 is not a weight).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { baselineSchema } from '../model/generated/baseline.js';
 import { configSchema } from '../model/generated/config.js';
 import { effortSchema } from '../model/generated/effort.js';
@@ -43,6 +43,12 @@ const HINTS: Record<SchemaName, string> = {
   report: 'use a JSON report written by `ascendify scan --format json` (schemas/report.schema.json)',
 };
 
+// ajv and yaml are loaded on first use: a run that reads no document (explain with the compiled catalog, a scan
+// without config or baseline) does not pay for them at start-up.
+const lazyRequire = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= lazyRequire('yaml') as typeof import('yaml'));
+
 /** YAML aliases expanded per document before it counts as hostile. */
 const MAX_ALIASES = 1000;
 
@@ -53,7 +59,8 @@ function validatorOf(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
   if (!v) {
     if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: false });
+      const { Ajv: AjvClass } = lazyRequire('ajv') as typeof import('ajv');
+      ajv = new AjvClass({ allErrors: true, strict: false });
       // The config schema refers to the effort schema by its $id.
       ajv.addSchema(effortSchema);
     }
@@ -105,7 +112,7 @@ export function parseText(text: string, file: string, format: 'yaml' | 'json', h
       throw new InputError(file, `is not valid JSON (${(e as Error).message})`, [], hint);
     }
   } else {
-    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    const doc = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length) {
       const err = doc.errors[0]!;
       const line = err.linePos?.[0]?.line;
