@@ -24,9 +24,13 @@ export interface RuleDocument {
 export interface CatalogSources {
   profiles: { file: string; data: ProfilesFile };
   recognition: { file: string; data: RecognitionFile };
-  ruleFiles: RuleDocument[];
-  /** The CUDA inventory (TSV). `lazy`: parsed on first use (a compiled catalog's, which the build parsed already). */
-  inventory?: { file: string; text: string; lazy?: boolean };
+  /**
+   * The rule files, or a function that gives them: then the rules are compiled on first use (a compiled catalog's,
+   * which the build compiled once already, so that a command that reads no rule never pays for them).
+   */
+  ruleFiles: RuleDocument[] | (() => RuleDocument[]);
+  /** The CUDA inventory (TSV). A function: read and parsed on first use (a compiled catalog's, parsed at build time). */
+  inventory?: { file: string; text: string | (() => string) };
   /** rules/effort.yaml, validated: the default effort weights. */
   effort: Record<string, unknown>;
   /** rules/vocabulary.yaml, validated. */
@@ -163,10 +167,15 @@ export function parseInventory(file: string, text: string, libraries: Record<str
   return out;
 }
 
-export function compileCatalog(src: CatalogSources): Catalog {
-  const { profiles, defaults } = compileProfiles(src.profiles);
-  const { recognition, libraries } = compileRecognition(src.recognition);
+interface CompiledRules {
+  rules: Rule[];
+  bySymbol: Map<string, Rule[]>;
+  prefixRules: { prefix: string; rule: Rule }[];
+  warnings: string[];
+  files: Catalog['files'];
+}
 
+function compileRules(ruleFiles: RuleDocument[], profiles: Profile[]): CompiledRules {
   const rules: Rule[] = [];
   const ids = new Map<string, string>();
   const warnings: string[] = [];
@@ -174,7 +183,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
   const prefixRules: { prefix: string; rule: Rule }[] = [];
 
   const files: Catalog['files'] = [];
-  for (const doc of src.ruleFiles) {
+  for (const doc of ruleFiles) {
     const file = doc.data;
     files.push({ file: doc.file, user: doc.user, family: file.family, ...(file.description ? { description: file.description } : {}) });
     for (const raw of file.rules) {
@@ -212,22 +221,41 @@ export function compileCatalog(src: CatalogSources): Catalog {
     }
   }
   prefixRules.sort((a, b) => b.prefix.length - a.prefix.length || byCodePoint(a.prefix, b.prefix));
+  return { rules, bySymbol, prefixRules, warnings, files };
+}
+
+export function compileCatalog(src: CatalogSources): Catalog {
+  const { profiles, defaults } = compileProfiles(src.profiles);
+  const { recognition, libraries } = compileRecognition(src.recognition);
+  // Eager unless the caller defers them (a compiled catalog): a user rule file's mistakes surface at load.
+  let compiled = typeof src.ruleFiles === 'function' ? undefined : compileRules(src.ruleFiles, profiles);
+  const rules = (): CompiledRules => (compiled ??= compileRules((src.ruleFiles as () => RuleDocument[])(), profiles));
   const inv = src.inventory;
-  let inventory = inv?.lazy ? undefined : inv ? parseInventory(inv.file, inv.text, libraries) : new Map<string, InventoryEntry>();
+  let inventory = typeof inv?.text === 'function' ? undefined : inv ? parseInventory(inv.file, inv.text as string, libraries) : new Map<string, InventoryEntry>();
   return {
     version: src.version,
     profiles,
     defaultProfile: defaults,
-    rules,
-    bySymbol,
-    prefixRules,
-    // Parsed on first use when lazy: `explain` and a scan with nothing to parse never need the 28k names.
+    get rules(): Rule[] {
+      return rules().rules;
+    },
+    get bySymbol(): Map<string, Rule[]> {
+      return rules().bySymbol;
+    },
+    get prefixRules(): { prefix: string; rule: Rule }[] {
+      return rules().prefixRules;
+    },
+    // Parsed on first use when deferred: `explain` and a scan with nothing to parse never need the 28k names.
     get inventory(): Map<string, InventoryEntry> {
-      return (inventory ??= parseInventory(inv!.file, inv!.text, libraries));
+      return (inventory ??= parseInventory(inv!.file, (inv!.text as () => string)(), libraries));
     },
     recognition,
-    warnings,
-    files,
+    get warnings(): string[] {
+      return rules().warnings;
+    },
+    get files(): Catalog['files'] {
+      return rules().files;
+    },
     effortDefaults: src.effort,
     vocabulary: src.vocabulary,
   };

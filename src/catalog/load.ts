@@ -84,17 +84,27 @@ export interface LoadOptions {
   compiled?: string;
 }
 
-/** One text a catalog is made from, read as bytes (decoded only when YAML is parsed or the inventory read). */
+/** One file a catalog is made from; its bytes are read on first use (once per load). */
 interface Source {
   path: string;
   /** As shown in messages (relative to the package root). */
   shown: string;
-  bytes: Buffer;
+  bytes?: Buffer;
 }
 
-const textOf = (s: Source): string => s.bytes.toString('utf8');
+function bytesOf(s: Source): Buffer {
+  if (!s.bytes) {
+    try {
+      s.bytes = readFileSync(s.path);
+    } catch (e) {
+      throw new CatalogError(s.shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  return s.bytes;
+}
+const textOf = (s: Source): string => bytesOf(s).toString('utf8');
 
-/** The texts of a rules directory, read once: they make the catalog version and the compiled file's key. */
+/** The files of a rules directory: they make the catalog version and the compiled file's key. */
 interface Sources {
   families: Source[];
   profiles: Source;
@@ -104,15 +114,8 @@ interface Sources {
   inventory?: Source;
 }
 
-function readSources(dir: string): Sources {
-  const source = (path: string): Source => {
-    const shown = relative(PACKAGE_ROOT, path) || path;
-    try {
-      return { path, shown, bytes: readFileSync(path) };
-    } catch (e) {
-      throw new CatalogError(shown, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-  };
+function sourcesOf(dir: string): Sources {
+  const source = (path: string): Source => ({ path, shown: relative(PACKAGE_ROOT, path) || path });
   const orShipped = (name: string): string => (existsSync(join(dir, name)) ? join(dir, name) : join(SHIPPED_RULES_DIR, name));
   const inventoryPath = join(dir, 'inventory', 'cuda.tsv');
   return {
@@ -122,9 +125,11 @@ function readSources(dir: string): Sources {
     vocabulary: source(orShipped('vocabulary.yaml')),
     // A rules folder of its own (tests, forks) may leave the effort weights to the shipped ones.
     effort: source(orShipped('effort.yaml')),
-    ...(existsSync(inventoryPath) ? { inventory: { ...source(inventoryPath), shown: 'inventory/cuda.tsv' } } : {}),
+    ...(existsSync(inventoryPath) ? { inventory: { path: inventoryPath, shown: 'inventory/cuda.tsv' } } : {}),
   };
 }
+
+const allOf = (s: Sources): Source[] => [...s.families, s.profiles, s.recognition, s.vocabulary, s.effort, ...(s.inventory ? [s.inventory] : [])];
 
 /**
  * The catalog version (unchanged definition, so reports keep their catalogVersion): sha256 over the family
@@ -133,13 +138,13 @@ function readSources(dir: string): Sources {
  */
 function versionHashes(sources: Sources, userTexts: Buffer[]): { version: string; shipped: string } {
   const shipped = createHash('sha256');
-  for (const s of sources.families) shipped.update(s.shown).update(s.bytes);
+  for (const s of sources.families) shipped.update(s.shown).update(bytesOf(s));
   const withUser = userTexts.length ? shipped.copy() : undefined;
   for (const t of userTexts) withUser!.update(t);
   const rest = [sources.profiles, sources.recognition, sources.vocabulary, sources.effort];
   for (const h of withUser ? [shipped, withUser] : [shipped]) {
-    if (sources.inventory) h.update(sources.inventory.bytes);
-    for (const s of rest) h.update(s.shown).update(s.bytes);
+    if (sources.inventory) h.update(bytesOf(sources.inventory));
+    for (const s of rest) h.update(s.shown).update(bytesOf(s));
   }
   const shippedDigest = shipped.digest('hex');
   return { version: (withUser ? withUser.digest('hex') : shippedDigest).slice(0, 12), shipped: shippedDigest };
@@ -153,25 +158,55 @@ function compiledKey(sources: Sources, shippedDigest: string): string {
   return hash.update(shippedDigest).update([...sources.families, sources.inventory].map((s) => s?.shown ?? '').join('\0')).digest('hex');
 }
 
-/** The validated documents of the shipped rules, as the compiled file stores them. */
-interface Documents {
-  families: { file: string; data: RawRuleFile }[];
+/**
+ * The metadata of every file the compiled catalog depends on (names, sizes, inode, modification and change
+ * times), as one hash: when it is what the build recorded, no file changed since, and nothing needs to be read.
+ */
+function stampsOf(sources: Sources): string | undefined {
+  const hash = createHash('sha256');
+  try {
+    for (const path of [...allOf(sources).map((s) => s.path), ...SCHEMA_FILES]) {
+      const st = statSync(path, { bigint: true });
+      hash.update(`${relative(PACKAGE_ROOT, path)}\0${st.size}\0${st.ino}\0${st.mtimeNs}\0${st.ctimeNs}\n`);
+    }
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
+}
+
+/** The validated documents of the shipped rules, as the compiled files store them. */
+interface Head {
   profiles: ProfilesFile;
   recognition: RecognitionFile;
   vocabulary: VocabularyFile;
   effort: Record<string, unknown>;
 }
+type Families = { file: string; data: RawRuleFile }[];
 
-interface CompiledFile {
+/** dist/catalog.json: what every run reads. */
+interface CompiledHead {
   format: number;
   key: string;
-  documents: Documents;
+  /** The shipped catalog version. */
+  version: string;
+  /** `stampsOf` at build time. */
+  stamps: string;
+  documents: Head;
 }
 
-function parseDocuments(dir: string, sources: Sources): Documents {
+/** dist/catalog-rules.json: the rule files, read when a command first needs a rule. */
+interface CompiledRules {
+  format: number;
+  key: string;
+  families: Families;
+}
+
+const rulesFileOf = (head: string): string => head.replace(/\.json$/, '-rules.json');
+
+function parseHead(sources: Sources): Head {
   const doc = <T>(schema: SchemaName, s: Source): T => validatedDocument<T>(schema, textOf(s), s.shown);
   return {
-    families: sources.families.map((s) => ({ file: relative(dir, s.path).split('\\').join('/'), data: doc<RawRuleFile>('rules', s) })),
     profiles: doc<ProfilesFile>('profiles', sources.profiles),
     recognition: doc<RecognitionFile>('recognition', sources.recognition),
     vocabulary: doc<VocabularyFile>('vocabulary', sources.vocabulary),
@@ -179,28 +214,39 @@ function parseDocuments(dir: string, sources: Sources): Documents {
   };
 }
 
-/** The compiled documents when dist/catalog.json exists, is well-formed and was made from exactly these texts. */
-function compiledDocuments(sources: Sources, shippedDigest: string, file = COMPILED_CATALOG): Documents | undefined {
-  let compiled: Partial<CompiledFile>;
+function parseFamilies(dir: string, sources: Sources): Families {
+  return sources.families.map((s) => ({ file: relative(dir, s.path).split('\\').join('/'), data: validatedDocument<RawRuleFile>('rules', textOf(s), s.shown) }));
+}
+
+function readJson<T>(file: string): Partial<T> | undefined {
   try {
-    compiled = JSON.parse(readFileSync(file, 'utf8')) as Partial<CompiledFile>;
+    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof v === 'object' && v !== null ? (v as Partial<T>) : undefined;
   } catch {
     return undefined; // not built (tsc alone), unreadable or damaged: parse the YAML
   }
-  if (compiled?.format !== COMPILED_FORMAT || compiled.key !== compiledKey(sources, shippedDigest)) return undefined;
-  const d = compiled.documents;
-  const ok = !!d && Array.isArray(d.families) && d.families.length === sources.families.length &&
-    d.families.every((f) => typeof f?.file === 'string' && Array.isArray(f.data?.rules)) &&
-    [d.profiles, d.recognition, d.vocabulary, d.effort].every((x) => typeof x === 'object' && x !== null);
-  return ok ? d : undefined;
 }
 
-/** How the last catalog was loaded (tests and the bench): from the compiled file or by parsing YAML. */
+const wellFormedHead = (h: Partial<CompiledHead> | undefined): h is CompiledHead =>
+  !!h && h.format === COMPILED_FORMAT && typeof h.key === 'string' && typeof h.version === 'string' && typeof h.stamps === 'string' &&
+  !!h.documents && [h.documents.profiles, h.documents.recognition, h.documents.vocabulary, h.documents.effort].every((x) => typeof x === 'object' && x !== null);
+
+/** The compiled rule files, when the rules file holds them under this key (else undefined: parse the YAML). */
+function compiledFamilies(file: string, key: string, sources: Sources): Families | undefined {
+  const r = readJson<CompiledRules>(file);
+  const ok = !!r && r.format === COMPILED_FORMAT && r.key === key && Array.isArray(r.families) && r.families.length === sources.families.length &&
+    r.families.every((f) => typeof f?.file === 'string' && Array.isArray(f.data?.rules));
+  return ok ? (r.families as Families) : undefined;
+}
+
+/** How the last catalog was loaded (tests and the bench): from the compiled files or by parsing YAML. */
 export let lastLoad: 'compiled' | 'yaml' = 'yaml';
 
 export function loadCatalog(options: LoadOptions = {}): Catalog {
   const dir = options.rulesDir ?? SHIPPED_RULES_DIR;
-  const sources = readSources(dir);
+  const sources = sourcesOf(dir);
+  const compiledFile = options.yaml ? undefined : options.compiled ?? (dir === SHIPPED_RULES_DIR ? COMPILED_CATALOG : undefined);
+  const head = compiledFile ? readJson<CompiledHead>(compiledFile) : undefined;
   const user: RuleDocument[] = [];
   const userTexts: Buffer[] = [];
   for (const userPath of options.userRules ?? []) {
@@ -213,19 +259,30 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
       user.push({ file: path, data: validatedDocument<RawRuleFile>('rules', text, path), user: true });
     }
   }
-  const { version, shipped: shippedDigest } = versionHashes(sources, userTexts);
-  const compiledFile = options.compiled ?? (dir === SHIPPED_RULES_DIR ? COMPILED_CATALOG : undefined);
-  const compiled = compiledFile && !options.yaml ? compiledDocuments(sources, shippedDigest, compiledFile) : undefined;
-  lastLoad = compiled ? 'compiled' : 'yaml';
-  const docs = compiled ?? parseDocuments(dir, sources);
+  // Fresh by metadata (nothing read), else by content (the texts hashed), else not fresh: parse the YAML.
+  let version: string;
+  let fresh = false;
+  if (wellFormedHead(head) && !userTexts.length && stampsOf(sources) === head.stamps) {
+    version = head.version;
+    fresh = true;
+  } else {
+    const h = versionHashes(sources, userTexts);
+    version = h.version;
+    fresh = wellFormedHead(head) && head.key === compiledKey(sources, h.shipped);
+  }
+  lastLoad = fresh ? 'compiled' : 'yaml';
+  const docs = fresh ? (head as CompiledHead).documents : parseHead(sources);
+  const families = (): Families => (fresh ? compiledFamilies(rulesFileOf(compiledFile!), (head as CompiledHead).key, sources) : undefined) ?? parseFamilies(dir, sources);
+  const shipped = (): RuleDocument[] => families().map((f) => ({ file: f.file, data: f.data, user: false }));
   const inv = sources.inventory;
   return compileCatalog({
     profiles: { file: 'rules/profiles.yaml', data: docs.profiles },
     recognition: { file: 'rules/recognition.yaml', data: docs.recognition },
     vocabulary: docs.vocabulary,
-    ruleFiles: [...docs.families.map((f) => ({ file: f.file, data: f.data, user: false })), ...user],
-    // A shipped inventory that the build compiled has been parsed once already: read it on first use only.
-    inventory: inv ? { file: inv.shown, text: textOf(inv), ...(compiled ? { lazy: true } : {}) } : undefined,
+    // The compiled rules were compiled once at build time: compiled again on first use only. With --rules, at
+    // once, so that a user rule file's mistakes surface here.
+    ruleFiles: fresh && !user.length ? shipped : [...shipped(), ...user],
+    inventory: inv ? { file: inv.shown, text: fresh ? () => textOf(inv) : textOf(inv) } : undefined,
     effort: docs.effort,
     version,
   });
@@ -233,34 +290,44 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
 
 /**
  * The build step (`npm run build` runs scripts/build-catalog.mjs): parse and validate the shipped rules and
- * write them, compiled and keyed by their texts, to dist/catalog.json. A malformed rule file fails the build.
- * Returns the path written.
+ * write them, compiled and keyed by their texts, to dist/catalog.json (profiles, recognition, vocabulary, effort
+ * weights, the version, and the files' metadata) and dist/catalog-rules.json (the rule files). A malformed rule
+ * file fails the build. Returns the path of the first.
  */
 export function writeCompiledCatalog(file = COMPILED_CATALOG, rulesDir = SHIPPED_RULES_DIR): string {
-  const sources = readSources(rulesDir);
-  const documents = parseDocuments(rulesDir, sources);
+  const sources = sourcesOf(rulesDir);
+  const documents = parseHead(sources);
+  const families = parseFamilies(rulesDir, sources);
   // Compiled as a run would (duplicate ids, unknown profiles, a malformed inventory fail the build).
-  compileCatalog({
+  const catalog = compileCatalog({
     profiles: { file: 'rules/profiles.yaml', data: documents.profiles },
     recognition: { file: 'rules/recognition.yaml', data: documents.recognition },
     vocabulary: documents.vocabulary,
-    ruleFiles: documents.families.map((f) => ({ ...f, user: false })),
+    ruleFiles: families.map((f) => ({ ...f, user: false })),
     inventory: sources.inventory ? { file: sources.inventory.shown, text: textOf(sources.inventory) } : undefined,
     effort: documents.effort,
     version: 'build',
   });
-  const compiled: CompiledFile = { format: COMPILED_FORMAT, key: compiledKey(sources, versionHashes(sources, []).shipped), documents };
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(compiled));
-  renameSync(tmp, file);
+  void catalog.inventory;
+  const { version, shipped } = versionHashes(sources, []);
+  const key = compiledKey(sources, shipped);
+  const write = (path: string, value: unknown): void => {
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, path);
+  };
+  write(rulesFileOf(file), { format: COMPILED_FORMAT, key, families } satisfies CompiledRules);
+  write(file, { format: COMPILED_FORMAT, key, version, stamps: stampsOf(sources) ?? '', documents } satisfies CompiledHead);
   return file;
 }
 
-/** Whether dist/catalog.json is present and matches the shipped rules (the staleness check, for tests and `cache info`). */
+/** Whether the compiled files are present and match the rule files by content (the staleness check; tests). */
 export function compiledCatalogState(file = COMPILED_CATALOG, rulesDir = SHIPPED_RULES_DIR): 'fresh' | 'stale' | 'missing' {
   if (!existsSync(file)) return 'missing';
-  const sources = readSources(rulesDir);
-  return compiledDocuments(sources, versionHashes(sources, []).shipped, file) ? 'fresh' : 'stale';
+  const sources = sourcesOf(rulesDir);
+  const head = readJson<CompiledHead>(file);
+  if (!wellFormedHead(head) || head.key !== compiledKey(sources, versionHashes(sources, []).shipped)) return 'stale';
+  return compiledFamilies(rulesFileOf(file), head.key, sources) ? 'fresh' : 'stale';
 }
 
 /**

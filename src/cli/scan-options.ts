@@ -4,7 +4,7 @@
  * async path that runs the scan. One definition, so the commands cannot drift apart.
  */
 import { Option, type Command } from 'commander';
-import type { ScanOptions, ScanResult } from '../analyze.js';
+import type { ScanOptions, ScanResult } from '../pipeline.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -97,6 +97,6 @@ export const colorOf = (io: CliIo, opts: Record<string, unknown>): boolean => io
 export async function runScan(paths: string[], opts: Record<string, unknown>, io: CliIo, extra: Partial<ScanOptions> = {}): Promise<ScanResult> {
   const progress = createProgress(io, { quiet: Boolean(opts.quiet) });
   // Loaded here, not at start-up: commands that do not scan never load the scan pipeline.
-  const { scanAsync } = await import('../analyze.js');
+  const { scanAsync } = await import('../pipeline.js');
   return scanAsync({ ...scanOptions(paths, opts), onProgress: progress.enabled ? progress.update : undefined, ...extra }).finally(() => progress.end());
 }

@@ -21,7 +21,8 @@ function paint(c: Colors, status: Status, text: string): string {
 
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.length));
 const lpad = (s: string, n: number): string => ' '.repeat(Math.max(0, n - s.length)) + s;
-const num = (n: number): string => n.toLocaleString('en-US');
+// Whole numbers grouped by hand: the first toLocaleString call loads ICU data, tens of ms at start-up.
+const num = (n: number): string => (Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US'));
 /** "1 kernel", "2 kernels". */
 const count = (n: number, noun: string): string => `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
 
