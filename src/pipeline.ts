@@ -12,7 +12,8 @@ import { readBaseline } from './ci/baseline-file.js';
 import { gitChanges } from './ci/git.js';
 import { loadConfig } from './config/load.js';
 import { defaultEffort, lexiconOf, reportFromFacts } from './core/from-facts.js';
-import { loadCatalog, PACKAGE_ROOT } from './catalog/load.js';
+import { compiledLexicon, loadCatalog, PACKAGE_ROOT } from './catalog/load.js';
+import type { WireLexicon } from './catalog/lexicon-wire.js';
 import { discover, MissingPathError } from './discover/walk.js';
 import { DEFAULT_MAX_FILE_SIZE } from './discover/read.js';
 import { contentKey } from './cache/content-key.js';
@@ -125,6 +126,8 @@ export interface Steps {
   files: SourceFile[];
   /** The lexicon, made on first use (a scan with nothing to parse never needs it). */
   lexicon: () => ReturnType<typeof lexiconOf>;
+  /** The lexicon for parse workers: the compiled catalog's when there is one (no need to build it), else `lexicon`. */
+  workerLexicon: () => ReturnType<typeof lexiconOf> | WireLexicon;
   maxFileSize: number;
   budget: FileBudget;
   store?: CacheStore;
@@ -190,6 +193,7 @@ export function scanSteps(options: ScanOptions): Steps {
     catalog,
     files: discovery.files,
     lexicon: () => lexiconOf(catalog),
+    workerLexicon: () => compiledLexicon(catalog) ?? lexiconOf(catalog),
     maxFileSize,
     budget,
     store,
@@ -263,10 +267,16 @@ export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
       get fingerprints() { return done.fingerprints; },
     };
   }
+  // While the workers parse, the main thread compiles what matching will need (rules, the inventory).
+  const prepare = setImmediate(() => {
+    void steps.catalog.bySymbol;
+    void steps.catalog.inventory;
+  });
   const parsed = await parseStage(files, {
-    lexicon: steps.lexicon, maxFileSize: steps.maxFileSize, jobs, budget: steps.budget, cache: steps.facts, keys: k?.keys.keys,
+    lexicon: steps.workerLexicon, maxFileSize: steps.maxFileSize, jobs, budget: steps.budget, cache: steps.facts, keys: k?.keys.keys,
     workerUrl: options.workerUrl, pool, onProgress: options.onProgress,
   });
+  clearImmediate(prepare);
   const finished = steps.finish(parsed);
   // Not stored: a report with a crashed worker's file (the crash may not repeat), or one a file changed under.
   if (k) steps.scan?.finish(files, k.keys, steps.results && !parsed.stats.crashes && !parsed.changed ? key : undefined, finished.report);

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Catalog, Profile, RawRuleFile } from '../model/index.js';
 import type { ProfilesFile } from '../model/generated/profiles.js';
 import type { RecognitionFile } from '../model/generated/recognition.js';
@@ -24,6 +25,8 @@ import { PACKAGE_ROOT } from '../util/package-root.js';
 import { parseText, validated, type SchemaName } from '../util/validated.js';
 import { compileCatalog, type RuleDocument } from './compile.js';
 import { CatalogError } from './errors.js';
+import { buildLexicon } from './lexicon.js';
+import { toWire, type WireLexicon } from './lexicon-wire.js';
 import { parseVendorInventory, type VendorInventory } from './verify.js';
 
 export { PACKAGE_ROOT };
@@ -203,6 +206,45 @@ interface CompiledRules {
 }
 
 const rulesFileOf = (head: string): string => head.replace(/\.json$/, '-rules.json');
+const lexiconFileOf = (head: string): string => head.replace(/\.json$/, '-lexicon.json');
+
+/** dist/catalog-lexicon.json: the front end's lexicon of the shipped catalog, as the parse workers get it. */
+interface CompiledLexicon {
+  format: number;
+  key: string;
+  /** The modules that make a lexicon: a changed one (a development build) makes the file stale. */
+  code: string;
+  wire: WireLexicon;
+}
+
+/** The lexicon code of the running build (empty when its files are not .js: under the test runner). */
+function lexiconCode(): string {
+  const hash = createHash('sha256');
+  for (const m of ['./lexicon.js', './lexicon-wire.js']) {
+    try {
+      hash.update(readFileSync(fileURLToPath(new URL(m, import.meta.url))));
+    } catch {
+      return '';
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Catalogs loaded from fresh compiled files, and where their compiled lexicon lives. */
+const compiledLexicons = new WeakMap<Catalog, { file: string; key: string }>();
+
+/**
+ * The lexicon of a catalog loaded from the compiled files without --rules, as the build wrote it (in the form
+ * parse workers are sent); undefined otherwise, or when the file is missing, stale or damaged (then build it).
+ */
+export function compiledLexicon(catalog: Catalog): WireLexicon | undefined {
+  const c = compiledLexicons.get(catalog);
+  if (!c) return undefined;
+  const l = readJson<CompiledLexicon>(c.file);
+  const code = lexiconCode();
+  if (!l || l.format !== COMPILED_FORMAT || l.key !== c.key || !code || l.code !== code || !l.wire || !Array.isArray(l.wire.names)) return undefined;
+  return l.wire;
+}
 
 function parseHead(sources: Sources): Head {
   const doc = <T>(schema: SchemaName, s: Source): T => validatedDocument<T>(schema, textOf(s), s.shown);
@@ -275,7 +317,7 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
   const families = (): Families => (fresh ? compiledFamilies(rulesFileOf(compiledFile!), (head as CompiledHead).key, sources) : undefined) ?? parseFamilies(dir, sources);
   const shipped = (): RuleDocument[] => families().map((f) => ({ file: f.file, data: f.data, user: false }));
   const inv = sources.inventory;
-  return compileCatalog({
+  const catalog = compileCatalog({
     profiles: { file: 'rules/profiles.yaml', data: docs.profiles },
     recognition: { file: 'rules/recognition.yaml', data: docs.recognition },
     vocabulary: docs.vocabulary,
@@ -286,13 +328,16 @@ export function loadCatalog(options: LoadOptions = {}): Catalog {
     effort: docs.effort,
     version,
   });
+  if (fresh && !user.length) compiledLexicons.set(catalog, { file: lexiconFileOf(compiledFile!), key: (head as CompiledHead).key });
+  return catalog;
 }
 
 /**
  * The build step (`npm run build` runs scripts/build-catalog.mjs): parse and validate the shipped rules and
  * write them, compiled and keyed by their texts, to dist/catalog.json (profiles, recognition, vocabulary, effort
- * weights, the version, and the files' metadata) and dist/catalog-rules.json (the rule files). A malformed rule
- * file fails the build. Returns the path of the first.
+ * weights, the version, and the files' metadata), dist/catalog-rules.json (the rule files) and
+ * dist/catalog-lexicon.json (the front end's lexicon, as parse workers get it). A malformed rule file fails the
+ * build. Returns the path of the first.
  */
 export function writeCompiledCatalog(file = COMPILED_CATALOG, rulesDir = SHIPPED_RULES_DIR): string {
   const sources = sourcesOf(rulesDir);
@@ -308,7 +353,7 @@ export function writeCompiledCatalog(file = COMPILED_CATALOG, rulesDir = SHIPPED
     effort: documents.effort,
     version: 'build',
   });
-  void catalog.inventory;
+  const lexicon = toWire(buildLexicon(catalog));
   const { version, shipped } = versionHashes(sources, []);
   const key = compiledKey(sources, shipped);
   const write = (path: string, value: unknown): void => {
@@ -317,6 +362,7 @@ export function writeCompiledCatalog(file = COMPILED_CATALOG, rulesDir = SHIPPED
     renameSync(tmp, path);
   };
   write(rulesFileOf(file), { format: COMPILED_FORMAT, key, families } satisfies CompiledRules);
+  write(lexiconFileOf(file), { format: COMPILED_FORMAT, key, code: lexiconCode(), wire: lexicon } satisfies CompiledLexicon);
   write(file, { format: COMPILED_FORMAT, key, version, stamps: stampsOf(sources) ?? '', documents } satisfies CompiledHead);
   return file;
 }

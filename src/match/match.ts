@@ -82,12 +82,30 @@ function projectNames(files: FileFacts[], pathSuffixes: Map<string, string[]>, i
   return { any, replacedIn };
 }
 
-/** Aliases and using-directives of headers apply to the files that include them; merge them as a fallback. */
+const hasKeys = (o: object): boolean => {
+  for (const _ in o) return true;
+  return false;
+};
+
+/** `own` over `global`, without copying `global` (its entries are found through the prototype chain). */
+function overlay(own: Record<string, string>, global: Record<string, string>): Record<string, string> {
+  if (!hasKeys(own)) return global;
+  const view = Object.create(global) as Record<string, string>;
+  // defineProperty, not assignment: a key such as `__proto__` stays a plain entry, as in a spread.
+  for (const k of Object.keys(own)) Object.defineProperty(view, k, { value: own[k], enumerable: true, writable: true, configurable: true });
+  return view;
+}
+
+/**
+ * Aliases and using-directives of headers apply to the files that include them; merge them as a fallback.
+ * A lookup in the result gives what a lookup in `{ ...global, ...own }` gives, at the cost of the file's own
+ * entries only (the global tables can hold thousands of entries, and there is one merge per file).
+ */
 function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts): NamespaceFacts {
   return {
-    aliases: { ...global.aliases, ...own.aliases },
-    usingNamespaces: [...new Set([...own.usingNamespaces, ...global.usingNamespaces])],
-    usingDeclarations: { ...global.usingDeclarations, ...own.usingDeclarations },
+    aliases: overlay(own.aliases, global.aliases),
+    usingNamespaces: own.usingNamespaces.length ? [...new Set([...own.usingNamespaces, ...global.usingNamespaces])] : global.usingNamespaces,
+    usingDeclarations: overlay(own.usingDeclarations, global.usingDeclarations),
   };
 }
 
@@ -141,12 +159,14 @@ interface Answer {
 }
 
 /**
- * Resolutions and their answers, memoised. `resolve` reads only the occurrence's name, role and
- * device flag and the namespace facts, so one entry serves every use with the same key under equal
- * namespace facts; the per-target answers and the message are shared by rule and symbol.
+ * Resolutions and their answers, memoised. `resolve` reads only the occurrence's name, role and device flag, and
+ * of the namespace facts only the alias of the name's first part, the using-declaration of an unqualified name and
+ * the using-directives: one entry serves every use with the same of these, in any file. The per-target answers
+ * and the message are shared by rule and symbol.
  */
 class Answers {
-  private readonly byNamespaces = new Map<string, Map<string, Answer | null>>();
+  private readonly memo = new Map<string, Answer | null>();
+  private readonly usingIds = new Map<string, number>();
   private readonly targetsByRule = new Map<Rule | undefined, Record<TargetId, TargetAnswer>>();
   private readonly messages = new Map<Rule | undefined, Map<string, string>>();
 
@@ -155,21 +175,26 @@ class Answers {
     private readonly profiles: Profile[],
   ) {}
 
-  /** The memo for one file's namespace facts (files with equal facts share one). */
-  scope(ns: NamespaceFacts): Map<string, Answer | null> {
-    const key = JSON.stringify(ns);
-    let m = this.byNamespaces.get(key);
-    if (!m) this.byNamespaces.set(key, (m = new Map()));
-    return m;
+  /** A file's using-directives as a small number (files with the same list share it). */
+  scope(ns: NamespaceFacts): number {
+    const key = ns.usingNamespaces.join('\0');
+    let id = this.usingIds.get(key);
+    if (id === undefined) this.usingIds.set(key, (id = this.usingIds.size));
+    return id;
   }
 
-  get(scope: Map<string, Answer | null>, occ: Occurrence, ns: NamespaceFacts): Answer | null {
-    const key = `${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}`;
-    let a = scope.get(key);
+  get(scope: number, occ: Occurrence, ns: NamespaceFacts): Answer | null {
+    const name = occ.name;
+    const sep = name.indexOf('::');
+    const alias = ns.aliases[sep === -1 ? name : name.slice(0, sep)];
+    const declared = sep === -1 ? ns.usingDeclarations[name] : undefined;
+    // Falsy alias or declaration: `resolve` ignores it (its checks are truthiness).
+    const key = `${occ.role}\0${occ.device ? 'd' : 'h'}\0${name}\0${alias ? String(alias) : ''}\0${declared ? String(declared) : ''}\0${scope}`;
+    let a = this.memo.get(key);
     if (a === undefined) {
       const res = resolve(this.catalog, occ, ns);
       a = res ? this.answer(res, occ) : null;
-      scope.set(key, a);
+      this.memo.set(key, a);
     }
     return a;
   }

@@ -12,12 +12,16 @@ import type { FactsCache } from '../cache/facts-cache.js';
 import { contentKey } from '../cache/content-key.js';
 import { readFileSync } from 'node:fs';
 import type { FileEntry, FileFacts, Lexicon, SourceFile } from '../model/index.js';
+import { fromWire, type WireLexicon } from '../catalog/lexicon-wire.js';
 import { budgetKey, DEFAULT_FILE_MEMORY_MB, DEFAULT_FILE_TIMEOUT_MS, ParsePool, type FileBudget, type PoolTask } from './pool.js';
 import type { ParsedFile } from './parse-file.js';
 
 export interface ParseStageOptions {
-  /** The front end's lexicon, or a function that makes it (a scan with nothing to parse never needs it). */
-  lexicon: Lexicon | (() => Lexicon);
+  /**
+   * The front end's lexicon, or a function that gives it (a scan with nothing to parse never needs it), possibly
+   * in its plain-data form (the compiled catalog's, src/catalog/load.ts).
+   */
+  lexicon: Lexicon | WireLexicon | (() => Lexicon | WireLexicon);
   maxFileSize: number;
   /** Worker threads (the caller caps it at the cores). Default: os.availableParallelism(). */
   jobs?: number;
@@ -66,7 +70,8 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-const lexiconOf = (l: ParseStageOptions['lexicon']): Lexicon => (typeof l === 'function' ? l() : l);
+const lexiconOf = (l: ParseStageOptions['lexicon']): Lexicon | WireLexicon => (typeof l === 'function' ? l() : l);
+const asLexicon = (l: Lexicon | WireLexicon): Lexicon => (l.names instanceof Set ? (l as Lexicon) : fromWire(l as WireLexicon));
 
 function assemble(results: (ParsedFile | undefined)[]): { facts: FileFacts[]; entries: FileEntry[] } {
   const facts: FileFacts[] = [];
@@ -100,7 +105,7 @@ async function parseHere(files: SourceFile[], tasks: PoolTask[], options: ParseS
   const { createCudaParser } = await import('../parse/cuda-parser.js');
   const { parseSourceFile } = await import('./parse-file.js');
   const parser = createCudaParser();
-  const lexicon = lexiconOf(options.lexicon);
+  const lexicon = asLexicon(lexiconOf(options.lexicon));
   for (const t of tasks) {
     const { parsed, key } = parseSourceFile(parser, t.file, lexicon, options.maxFileSize, options.cache !== undefined);
     onResult(t.index, parsed, key);

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lexicon, SourceFile } from '../model/index.js';
-import { toWire } from './lexicon-wire.js';
+import { toWire, type WireLexicon } from '../catalog/lexicon-wire.js';
 import type { ParsedFile } from './parse-file.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './parse-worker.js';
 
@@ -142,8 +142,8 @@ export class ParsePool {
   }
 
   /** Hand the workers their lexicon (before or after they booted). */
-  setLexicon(lexicon: Lexicon): void {
-    this.init = { init: { lexicon: toWire(lexicon), maxFileSize: this.options.maxFileSize, keys: this.options.keys } };
+  setLexicon(lexicon: Lexicon | WireLexicon): void {
+    this.init = { init: { lexicon: lexicon.names instanceof Set ? toWire(lexicon as Lexicon) : (lexicon as WireLexicon), maxFileSize: this.options.maxFileSize, keys: this.options.keys } };
     for (const s of this.slots) if (!s.dead && s.booted) s.worker.postMessage(this.init);
   }
 
