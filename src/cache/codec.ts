@@ -27,6 +27,8 @@ const DEFINE = 8;
 const REF = 9;
 /** A small object seen once so far (its slot; DEFINE once it is seen again). */
 const ONCE = 10;
+/** A value decoded on first use: the payload is the number of tokens that encode it, which follow. */
+const LAZY = 11;
 /** Objects with at most this many keys are checked for sharing (larger ones are findings and items: one reference each). */
 const SHARE_KEYS = 8;
 
@@ -55,13 +57,19 @@ const i32 = new Int32Array(f64.buffer);
 
 const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-export function encode(root: unknown, key: string): Buffer {
+/**
+ * `lazy`: objects (property values) to decode only when first read, e.g. the effort items of a report, which the
+ * text report never reads: they are skipped over when the rest is decoded and become accessors on their parent.
+ * Objects inside a lazy value are never shared with the rest.
+ */
+export function encode(root: unknown, key: string, lazy: ReadonlySet<object> = new Set()): Buffer {
   const header: Header = { key, strings: [], shapes: [] };
   const strings = new Map<string, number>();
   const shapes: ShapeNode = { next: new Map(), id: -1 };
   // Small objects: the slot of their first occurrence, or -(id + 1) once shared.
   const slots = new Map<object, number>();
   let shared = 0;
+  let inLazy = 0;
   let buf = new Int32Array(1 << 20);
   let n = 0;
   const raw = (token: number): void => {
@@ -100,7 +108,18 @@ export function encode(root: unknown, key: string): Buffer {
     }
     return node.id;
   };
-  const put = (v: unknown): void => {
+  const put = (v: unknown, property = false): void => {
+    if (property && inLazy === 0 && typeof v === 'object' && v !== null && lazy.has(v)) {
+      const slot = n;
+      raw(0);
+      inLazy++;
+      put(v);
+      inLazy--;
+      const length = n - slot - 1;
+      if (length > MAX_PAYLOAD) throw new Error('too large to cache');
+      buf[slot] = LAZY | (length << 4);
+      return;
+    }
     if (v === null || skipped(v)) return push(NULL, 0);
     if (v === true) return push(TRUE, 0);
     if (v === false) return push(FALSE, 0);
@@ -124,7 +143,7 @@ export function encode(root: unknown, key: string): Buffer {
     if (proto !== Object.prototype && proto !== null) throw new Error('cannot encode an object that is not plain');
     const keys = Object.keys(v);
     const values = Object.values(v);
-    if (shareable(keys, values)) {
+    if (inLazy === 0 && shareable(keys, values)) {
       const slot = slots.get(v);
       if (slot !== undefined) {
         if (slot < 0) return push(REF, -slot - 1);
@@ -137,7 +156,7 @@ export function encode(root: unknown, key: string): Buffer {
       push(ONCE, 0);
     }
     push(OBJECT, shapeOf(keys, values));
-    for (const x of values) if (!skipped(x)) put(x);
+    for (const x of values) if (!skipped(x)) put(x, true);
   };
   put(root);
 
@@ -171,6 +190,29 @@ export function decode(bytes: Buffer, key: string): unknown {
     return (makers[shape] = new Function('g', `return { ${keys.map((k) => `${JSON.stringify(k)}: g()`).join(', ')} };`) as (g: () => unknown) => unknown);
   };
   let pos = 0;
+  /** Lazy values met while the current object was being made. */
+  let lazyMet = 0;
+  /** A lazy value as a placeholder, until its parent object makes it an accessor. */
+  class Lazy {
+    constructor(readonly from: number, readonly to: number) {}
+    value(): unknown {
+      const saved = pos;
+      pos = this.from;
+      const v = get();
+      if (pos !== this.to) throw new Error('malformed lazy value');
+      pos = saved;
+      return v;
+    }
+  }
+  const accessors = (o: Record<string, unknown>, keys: string[]): void => {
+    for (const k of keys) {
+      const l = o[k];
+      if (!(l instanceof Lazy)) continue;
+      // Redefining keeps the property's place, so the object renders in the same key order.
+      const settle = (v: unknown): unknown => (Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true }), v);
+      Object.defineProperty(o, k, { get: () => settle(l.value()), set: (v: unknown) => void settle(v), enumerable: true, configurable: true });
+    }
+  };
   // Reading past the end gives undefined tokens (an error below, or a position check at the end).
   const get = (): unknown => {
     const t = tok[pos++]!;
@@ -196,8 +238,19 @@ export function decode(bytes: Buffer, key: string): unknown {
         for (let i = 0; i < payload; i++) a[i] = get();
         return a;
       }
-      case OBJECT:
-        return (makers[payload] ?? maker(payload))(get);
+      case OBJECT: {
+        const before = lazyMet;
+        const o = (makers[payload] ?? maker(payload))(get);
+        if (lazyMet !== before) accessors(o as Record<string, unknown>, valid(shapes[payload]));
+        return o;
+      }
+      case LAZY: {
+        const from = pos;
+        pos += payload;
+        if (pos > tok.length) throw new Error('truncated');
+        lazyMet++;
+        return new Lazy(from, pos);
+      }
       case ONCE:
         return get();
       case DEFINE: {

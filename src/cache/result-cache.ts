@@ -192,7 +192,8 @@ export class ScanCache {
     if (report && resultKey && unchanged) {
       let bytes: Buffer | undefined;
       try {
-        bytes = encode(report, resultKey);
+        // The effort items (about a third of a large report) are decoded only when read: the text report never does.
+        bytes = encode(report, resultKey, new Set((report.effort?.targets ?? []).map((t) => t.items)));
       } catch {
         bytes = undefined; // a value the codec cannot hold: not cached
       }

@@ -56,6 +56,18 @@ describe('result cache encoding', () => {
     expect('skipped' in back).toBe(false);
   });
 
+  it('a lazy value is decoded when first read, in its place, and renders as the original', () => {
+    const items = [{ kind: 'use', hours: range }, { kind: 'api', hours: range, shared }];
+    const report = { a: 1, effort: { targets: [{ target: 't', items, total: range }] }, after: shared };
+    const back = decode(encode(report, 'k', new Set([items])), 'k') as typeof report;
+    const target = back.effort.targets[0]!;
+    expect(Object.getOwnPropertyDescriptor(target, 'items')?.get).toBeDefined();
+    expect(Object.keys(target)).toEqual(['target', 'items', 'total']);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(report));
+    expect(Object.getOwnPropertyDescriptor(target, 'items')?.value).toEqual(items);
+    expect(back.after).toBe(back.after);
+  });
+
   it('another key is a miss; truncated bytes are an error', () => {
     const bytes = encode(value, 'k1');
     expect(decode(bytes, 'k2')).toBeUndefined();
