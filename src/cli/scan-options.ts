@@ -3,6 +3,7 @@
  * which rules and targets answer, how to run (workers, caches, progress) and where the output goes, and the one
  * async path that runs the scan. One definition, so the commands cannot drift apart.
  */
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import type { ScanOptions, ScanResult } from '../pipeline.js';
 import { UsageError } from '../util/errors.js';
@@ -95,8 +96,13 @@ export const colorOf = (io: CliIo, opts: Record<string, unknown>): boolean => io
 
 /** Run the scan the shared options describe (plus command-specific settings), with progress on stderr. */
 export async function runScan(paths: string[], opts: Record<string, unknown>, io: CliIo, extra: Partial<ScanOptions> = {}): Promise<ScanResult> {
+  const options = scanOptions(paths, opts);
+  const cores = availableParallelism();
+  if (options.jobs !== undefined && options.jobs > cores && !options.forceJobs && !opts.quiet) {
+    io.stderr(`ascendify: note: --jobs ${options.jobs} is more than the ${cores} cores available; using ${cores} (--force-jobs runs ${options.jobs})\n`);
+  }
   const progress = createProgress(io, { quiet: Boolean(opts.quiet) });
   // Loaded here, not at start-up: commands that do not scan never load the scan pipeline.
   const { scanAsync } = await import('../pipeline.js');
-  return scanAsync({ ...scanOptions(paths, opts), onProgress: progress.enabled ? progress.update : undefined, ...extra }).finally(() => progress.end());
+  return scanAsync({ ...options, onProgress: progress.enabled ? progress.update : undefined, ...extra }).finally(() => progress.end());
 }

@@ -78,11 +78,15 @@ describe('per-file budget', () => {
     expect(r.stats.workers).toBeLessThanOrEqual(availableParallelism());
   });
 
-  it('CLI: --file-timeout is checked', async () => {
+  it('CLI: --file-timeout is checked; --jobs over the cores is noted', async () => {
     const bad = await cli(['scan', dir, '--file-timeout', 'soon', '--no-cache']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--file-timeout');
     const ok = await cli(['scan', dir, '--file-timeout', '0', '--no-cache', '-f', 'json']);
     expect(ok.code).toBe(0);
+    const many = await cli(['scan', dir, '--jobs', String(availableParallelism() + 1), '--no-cache', '-f', 'json']);
+    expect(many.code).toBe(0);
+    expect(many.stderr).toContain('is more than the');
+    expect(many.stderr).toContain('--force-jobs');
   });
 });
