@@ -15,7 +15,7 @@ let parsedAt = t0;
 const onProgress = (done, total) => {
   if (done === total) parsedAt = performance.now();
 };
-const { report, stats } = await scanAsync({
+const { report, stats, timings, cache } = await scanAsync({
   paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, results: opts.results ?? opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress,
   fileTimeoutMs: opts.fileTimeoutMs, fileMemoryMb: opts.fileMemoryMb,
 });
@@ -47,6 +47,8 @@ process.stdout.write(`${JSON.stringify({
   renderSeconds,
   reportBytes,
   stats,
+  timings,
+  cache,
   files: report.summary.files.scanned + report.summary.files.skipped,
   lines: report.summary.lines,
   findings: report.summary.findings,

@@ -88,6 +88,8 @@ export interface ScanResult {
   stats: ParseStats;
   /** Undefined when the cache is off. */
   cache?: CacheStats;
+  /** Milliseconds spent in each step (discovery and set-up, content keys, the parse stage, the report, storing), for the bench. */
+  timings: Record<'setup' | 'keys' | 'parse' | 'report' | 'store', number>;
   /** The catalog that answered (with --rules and the config file's rule folders). */
   catalog: Catalog;
   /** Fingerprints of the report's findings, same order (for writing baselines). */
@@ -238,7 +240,16 @@ function cacheStats(steps: Steps, k: { keys: FileKeys; hashed: number } | undefi
  * workers for the rest; matching and the report; the manifest and the result are stored.
  */
 export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
+  let t = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const d = Math.round(now - t);
+    t = now;
+    return d;
+  };
+  const timings: ScanResult['timings'] = { setup: 0, keys: 0, parse: 0, report: 0, store: 0 };
   const steps = scanSteps(options);
+  timings.setup = lap();
   const { files } = steps;
   const jobs = effectiveJobs(options);
   let pool: ParsePool | undefined;
@@ -255,14 +266,16 @@ export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
   });
   const key = steps.results && k ? steps.scan!.resultKey(files, k.keys) : undefined;
   const hit = key ? steps.scan!.getResult(key) : undefined;
+  timings.keys = lap();
   if (hit) {
     await pool?.terminate();
     // New metadata (a fresh checkout, touched files) is recorded, so the next scan reads nothing.
     if (k && k.keys.fromMetadata < files.length) steps.scan!.finish(files, k.keys, undefined, undefined);
     steps.store?.close();
+    timings.store = lap();
     const done = fromCache(hit);
     return {
-      report: hit, catalog: steps.catalog, cache: cacheStats(steps, k, 'hit'),
+      report: hit, catalog: steps.catalog, cache: cacheStats(steps, k, 'hit'), timings,
       stats: { files: files.length, parsed: 0, cached: files.length, workers: 0, crashes: 0, overBudget: 0 },
       get fingerprints() { return done.fingerprints; },
     };
@@ -277,12 +290,15 @@ export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
     workerUrl: options.workerUrl, pool, onProgress: options.onProgress,
   });
   clearImmediate(prepare);
+  timings.parse = lap();
   const finished = steps.finish(parsed);
+  timings.report = lap();
   // Not stored: a report with a crashed worker's file (the crash may not repeat), or one a file changed under.
   if (k) steps.scan?.finish(files, k.keys, steps.results && !parsed.stats.crashes && !parsed.changed ? key : undefined, finished.report);
   steps.store?.close();
+  timings.store = lap();
   return {
-    report: finished.report, catalog: steps.catalog, stats: parsed.stats, cache: cacheStats(steps, k, steps.results ? 'miss' : 'off'),
+    report: finished.report, catalog: steps.catalog, stats: parsed.stats, cache: cacheStats(steps, k, steps.results ? 'miss' : 'off'), timings,
     get fingerprints() { return finished.fingerprints; },
   };
 }

@@ -32,12 +32,6 @@ const LAZY = 11;
 /** Objects with at most this many keys are checked for sharing (larger ones are findings and items: one reference each). */
 const SHARE_KEYS = 8;
 
-/** Is this object worth checking for sharing: small, and holding objects? */
-function shareable(keys: string[], values: unknown[]): boolean {
-  if (keys.length > SHARE_KEYS) return false;
-  for (const x of values) if (typeof x === 'object' && x !== null) return true;
-  return false;
-}
 const MAX_PAYLOAD = 2 ** 27 - 1;
 
 interface Header {
@@ -92,22 +86,6 @@ export function encode(root: unknown, key: string, lazy: ReadonlySet<object> = n
     }
     return i;
   };
-  const shapeOf = (keys: string[], values: unknown[]): number => {
-    let node = shapes;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === '__proto__') throw new Error('cannot encode a __proto__ key');
-      if (skipped(values[i])) continue;
-      let child = node.next.get(k);
-      if (!child) node.next.set(k, (child = { next: new Map(), id: -1 }));
-      node = child;
-    }
-    if (node.id === -1) {
-      node.id = header.shapes.length;
-      header.shapes.push(keys.filter((_, i) => !skipped(values[i])).map(str));
-    }
-    return node.id;
-  };
   const put = (v: unknown, property = false): void => {
     if (property && inLazy === 0 && typeof v === 'object' && v !== null && lazy.has(v)) {
       const slot = n;
@@ -141,9 +119,23 @@ export function encode(root: unknown, key: string, lazy: ReadonlySet<object> = n
     // Plain objects only (a Date or a class instance would not render the same after decoding).
     const proto: unknown = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) throw new Error('cannot encode an object that is not plain');
-    const keys = Object.keys(v);
-    const values = Object.values(v);
-    if (inLazy === 0 && shareable(keys, values)) {
+    const o = v as Record<string, unknown>;
+    // One pass for the shape (no key or value arrays: findings and effort items number in the hundreds of
+    // thousands), one for the values. for-in over a plain object is its own keys, in Object.keys order.
+    let node = shapes;
+    let count = 0;
+    let holdsObject = false;
+    for (const k in o) {
+      count++;
+      if (k === '__proto__') throw new Error('cannot encode a __proto__ key');
+      const x = o[k];
+      if (skipped(x)) continue;
+      if (typeof x === 'object' && x !== null) holdsObject = true;
+      let child = node.next.get(k);
+      if (!child) node.next.set(k, (child = { next: new Map(), id: -1 }));
+      node = child;
+    }
+    if (inLazy === 0 && count <= SHARE_KEYS && holdsObject) {
       const slot = slots.get(v);
       if (slot !== undefined) {
         if (slot < 0) return push(REF, -slot - 1);
@@ -155,8 +147,17 @@ export function encode(root: unknown, key: string, lazy: ReadonlySet<object> = n
       slots.set(v, n);
       push(ONCE, 0);
     }
-    push(OBJECT, shapeOf(keys, values));
-    for (const x of values) if (!skipped(x)) put(x, true);
+    if (node.id === -1) {
+      node.id = header.shapes.length;
+      const keys: number[] = [];
+      for (const k in o) if (!skipped(o[k])) keys.push(str(k));
+      header.shapes.push(keys);
+    }
+    push(OBJECT, node.id);
+    for (const k in o) {
+      const x = o[k];
+      if (!skipped(x)) put(x, true);
+    }
   };
   put(root);
 

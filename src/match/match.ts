@@ -101,11 +101,39 @@ function overlay(own: Record<string, string>, global: Record<string, string>): R
  * A lookup in the result gives what a lookup in `{ ...global, ...own }` gives, at the cost of the file's own
  * entries only (the global tables can hold thousands of entries, and there is one merge per file).
  */
-function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts): NamespaceFacts {
+function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts, live: (u: string) => boolean): NamespaceFacts {
   return {
     aliases: overlay(own.aliases, global.aliases),
-    usingNamespaces: own.usingNamespaces.length ? [...new Set([...own.usingNamespaces, ...global.usingNamespaces])] : global.usingNamespaces,
+    usingNamespaces: (own.usingNamespaces.length ? [...new Set([...own.usingNamespaces, ...global.usingNamespaces])] : global.usingNamespaces).filter(live),
     usingDeclarations: overlay(own.usingDeclarations, global.usingDeclarations),
+  };
+}
+
+/**
+ * Using-directives that can matter. Under `using namespace X;` a name may stand for `X::name`, and resolving tries
+ * that candidate and its prefixes that contain `::`: names starting with `X::`, and (for a nested `X`) the prefixes
+ * of `X` itself. A directive none of whose tries can be a rule's or an inventory name (a project's own namespace,
+ * `std`) is left out before resolving: no answer changes, and no resolution tries it again.
+ */
+function liveNamespaces(catalog: Catalog): (u: string) => boolean {
+  const heads = new Set<string>();
+  const add = (name: string): void => {
+    for (let i = name.indexOf('::'); i !== -1; i = name.indexOf('::', i + 2)) heads.add(name.slice(0, i));
+  };
+  for (const name of catalog.bySymbol.keys()) add(name);
+  for (const name of catalog.inventory.keys()) add(name);
+  const known = (n: string): boolean => catalog.bySymbol.has(n) || catalog.inventory.has(n);
+  const memo = new Map<string, boolean>();
+  return (u) => {
+    let live = memo.get(u);
+    if (live === undefined) {
+      live = heads.has(u);
+      // `a::b::c`: its prefixes with `::` (`a::b`, `a::b::c`) are tried too.
+      const parts = u.split('::');
+      for (let n = 2; !live && n <= parts.length; n++) live = known(parts.slice(0, n).join('::'));
+      memo.set(u, live);
+    }
+    return live;
   };
 }
 
@@ -271,6 +299,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
   const pathSuffixes = suffixes(files);
   const defined = projectNames(files, pathSuffixes, (name) => catalog.bySymbol.has(name) || catalog.inventory.has(name));
   const global = globalNamespaces(files);
+  const live = liveNamespaces(catalog);
   const findings: Finding[] = [];
   const kernels: KernelEntry[] = [];
   const targetCode = new Map<string, Partial<Record<Vendor, TargetCodeCount>>>();
@@ -284,7 +313,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     return v ?? undefined;
   };
   for (const file of files) {
-    const ns = withGlobalNamespaces(file.namespaces, global);
+    const ns = withGlobalNamespaces(file.namespaces, global, live);
     const scope = answers.scope(ns);
     const replaced = defined.replacedIn(file);
     const features = new Map<number, Set<string>>(); // finding line -> features
