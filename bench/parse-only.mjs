@@ -35,7 +35,10 @@ if (isMainThread) {
     })));
   }
   const seconds = (performance.now() - t0) / 1000;
-  process.stdout.write(`${JSON.stringify({ seconds, files: files.length, lines, tokens, maxRSS: process.resourceUsage().maxRSS * 1024 })}\n`);
+  const usage = process.resourceUsage();
+  const result = { seconds, files: files.length, lines, tokens, maxRSS: usage.maxRSS * 1024, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6 };
+  if (process.env.BENCH_USAGE_FILE) (await import('node:fs')).writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(result));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   const { createCudaParser, parseText } = await import('../dist/parse/cuda-parser.js');
   const { default: Parser } = await import('tree-sitter');

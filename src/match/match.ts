@@ -116,18 +116,22 @@ function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts, live:
  * `std`) is left out before resolving: no answer changes, and no resolution tries it again.
  */
 function liveNamespaces(catalog: Catalog): (u: string) => boolean {
-  const heads = new Set<string>();
-  const add = (name: string): void => {
-    for (let i = name.indexOf('::'); i !== -1; i = name.indexOf('::', i + 2)) heads.add(name.slice(0, i));
+  let heads: Set<string> | undefined;
+  const headsOf = (): Set<string> => {
+    const out = new Set<string>();
+    const add = (name: string): void => {
+      for (let i = name.indexOf('::'); i !== -1; i = name.indexOf('::', i + 2)) out.add(name.slice(0, i));
+    };
+    for (const name of catalog.bySymbol.keys()) add(name);
+    for (const name of catalog.inventory.keys()) add(name);
+    return out;
   };
-  for (const name of catalog.bySymbol.keys()) add(name);
-  for (const name of catalog.inventory.keys()) add(name);
   const known = (n: string): boolean => catalog.bySymbol.has(n) || catalog.inventory.has(n);
   const memo = new Map<string, boolean>();
   return (u) => {
     let live = memo.get(u);
     if (live === undefined) {
-      live = heads.has(u);
+      live = (heads ??= headsOf()).has(u);
       // `a::b::c`: its prefixes with `::` (`a::b`, `a::b::c`) are tried too.
       const parts = u.split('::');
       for (let n = 2; !live && n <= parts.length; n++) live = known(parts.slice(0, n).join('::'));
