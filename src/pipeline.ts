@@ -187,6 +187,7 @@ export function scanSteps(options: ScanOptions): Steps {
     ? new ScanCache({
       store,
       slot: { root: discovery.root, shown: root, profiles: profiles.map((p) => p.id), config: config?.file ?? null, baseline: options.baseline ?? null },
+      tree: discovery.root,
       setup: { config: config ?? null, effort, groupDepth, baseline: baseline?.data ?? null, maxFileSize, budget: budgetKey(budget), skipped: discovery.skipped },
       maxFileSize,
     })
@@ -212,12 +213,12 @@ function fromCache(report: Report): Finished {
 }
 
 /** Content keys: from the metadata manifest where it vouches for a file, else by reading and hashing it. */
-export function fileKeys(steps: Steps, beforeHashing?: (k: { hasManifest: boolean }) => void): { keys: FileKeys; hashed: number } | undefined {
+export function fileKeys(steps: Steps): { keys: FileKeys; hashed: number } | undefined {
   if (!steps.facts) return undefined;
   let hashed = 0;
   const hash = (f: SourceFile): string | undefined => {
     if (f.size > steps.maxFileSize) return undefined;
-    if (hashed++ === 0) beforeHashing?.({ hasManifest: steps.scan?.hasManifest() ?? false });
+    hashed++;
     try {
       return contentKey(f, readFileSync(f.absPath));
     } catch {
@@ -226,7 +227,7 @@ export function fileKeys(steps: Steps, beforeHashing?: (k: { hasManifest: boolea
   };
   if (steps.scan) return { keys: steps.scan.keys(steps.files, hash), hashed };
   const keys = steps.files.map((f) => hash(f));
-  return { keys: { keys, stats: [], fromMetadata: 0, hadManifest: false }, hashed };
+  return { keys: { keys, stats: [], fromMetadata: 0, hadManifest: false, pending: false }, hashed };
 }
 
 function cacheStats(steps: Steps, k: { keys: FileKeys; hashed: number } | undefined, result: CacheStats['result']): CacheStats | undefined {
@@ -258,13 +259,11 @@ export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
     pool = new ParsePool({ jobs, maxFileSize: steps.maxFileSize, budget: steps.budget, keys: steps.facts !== undefined, workerUrl: options.workerUrl });
     pool.start(workersFor(files, files.map((_, i) => i), jobs, steps.maxFileSize));
   };
-  // No cache: every file is parsed, so the workers start now.
-  if (!steps.facts) startPool();
-  const k = fileKeys(steps, ({ hasManifest }) => {
-    // A first scan of this setup parses most files: start the workers while the rest is hashed.
-    if (!hasManifest) startPool();
-  });
-  const key = steps.results && k ? steps.scan!.resultKey(files, k.keys) : undefined;
+  // No cache, or the first scan of this tree (no manifest: the workers will report the content keys): every file
+  // is parsed, so the workers start now.
+  if (!steps.facts || (steps.scan && !steps.scan.hasManifest())) startPool();
+  const k = fileKeys(steps);
+  let key = steps.results && k && !k.keys.pending ? steps.scan!.resultKey(files, k.keys) : undefined;
   const hit = key ? steps.scan!.getResult(key) : undefined;
   timings.keys = lap();
   if (hit) {
@@ -290,6 +289,12 @@ export async function scanAsync(options: ScanOptions): Promise<ScanResult> {
     workerUrl: options.workerUrl, pool, onProgress: options.onProgress,
   });
   clearImmediate(prepare);
+  if (k?.keys.pending) {
+    // The first scan of this tree: the keys the workers reported make the manifest and the result key.
+    k.keys.keys = parsed.keys;
+    k.keys.pending = false;
+    key = steps.results ? steps.scan!.resultKey(files, k.keys) : undefined;
+  }
   timings.parse = lap();
   const finished = steps.finish(parsed);
   timings.report = lap();

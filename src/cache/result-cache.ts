@@ -2,15 +2,15 @@
  * Scan-level caches: the finished report of a scan, reused when nothing it depends on has changed, and the
  * metadata manifest that lets a re-scan know files are unchanged without reading them.
  *
- * Manifest (metadata first): per scan setup (`slot`), every file's inode, size, modification and change times
+ * Manifest (metadata first): per scanned tree (its root), every file's inode, size, modification and change times
  * (nanoseconds) and content key. A file whose metadata all match has that content key without being read; any
  * other file is read and hashed. A file changed in the two seconds before the scan started is not recorded (its
  * time stamps could repeat after another edit in the same clock tick), so it is hashed again next time.
  *
  * Result key: the scan's setup (root, targets, config, effort weights, baseline, limits, skipped files) and every
  * file's content key, in order; the build and catalog are the store's namespace. Any difference is a miss, and
- * the scan runs as usual (through the facts cache). One result and one manifest per slot: a new one replaces the
- * previous, so the folder does not grow with every edit. Storage: the compact binary form of codec.ts.
+ * the scan runs as usual (through the facts cache). One result per slot and one manifest per tree: a new one
+ * replaces the previous, so the folder does not grow with every edit. Storage: the compact binary form of codec.ts.
  *
  * alt: storing the rendered JSON report; reading 300 MB of JSON back costs more than the scan it saves.
  */
@@ -63,6 +63,8 @@ export interface ScanCacheSetup {
   store: CacheStore;
   /** What identifies the scan apart from file contents (root, targets, config, baseline): one result per slot. */
   slot: unknown;
+  /** The scanned tree (its absolute root): one manifest per tree, shared by every setup that scans it. */
+  tree: string;
   /** Everything else the report depends on (config, weights, baseline, skipped files ...); JSON-serialisable. */
   setup: unknown;
   maxFileSize: number;
@@ -76,12 +78,15 @@ export interface FileKeys {
   stats: (FileStat | undefined)[];
   /** Files whose key came from the manifest (not read). */
   fromMetadata: number;
-  /** Whether this slot had a manifest at all (false: a first scan). */
+  /** Whether this tree had a manifest at all (false: a first scan). */
   hadManifest: boolean;
+  /** The keys are not known yet (a first scan): the parse stage fills them in. */
+  pending: boolean;
 }
 
 export class ScanCache {
   private readonly slotName: string;
+  private readonly treeName: string;
   private manifest: ManifestFile | undefined;
   private loaded = false;
   /** When the scan began reading files (wall clock, as file time stamps are). */
@@ -89,12 +94,13 @@ export class ScanCache {
 
   constructor(private readonly s: ScanCacheSetup) {
     this.slotName = createHash('sha1').update(JSON.stringify(s.slot)).digest('hex').slice(0, 32);
+    this.treeName = createHash('sha1').update(JSON.stringify({ tree: s.tree })).digest('hex').slice(0, 32);
   }
 
   private loadManifest(): ManifestFile | undefined {
     if (this.loaded) return this.manifest;
     this.loaded = true;
-    const bytes = this.s.store.read('manifests', this.slotName);
+    const bytes = this.s.store.read('manifests', this.treeName);
     if (!bytes) return undefined;
     try {
       const v: unknown = JSON.parse(bytes.toString('utf8'));
@@ -105,14 +111,16 @@ export class ScanCache {
     return this.manifest;
   }
 
-  /** Whether this slot has a manifest (false: the first scan of this setup, so most files will be parsed). */
+  /** Whether this tree has a manifest (false: its first scan, so most files will be parsed). */
   hasManifest(): boolean {
     return this.loadManifest() !== undefined;
   }
 
   /**
    * Step one of a cached scan: every file's metadata, and its content key where the manifest vouches for it.
-   * `hash(index)` is called for the others (in order) and returns the key or undefined.
+   * `hash(index)` is called for the others (in order) and returns the key or undefined. Without a manifest (the
+   * first scan of this tree) nothing is hashed here: the parse workers, which read every file anyway, report the
+   * keys (`FileKeys.pending`), and no stored result can be looked up before.
    */
   keys(files: SourceFile[], hash: (file: SourceFile, index: number) => string | undefined): FileKeys {
     const manifest = this.loadManifest();
@@ -124,7 +132,8 @@ export class ScanCache {
       const st = fileStat(f.absPath);
       stats[i] = st;
       if (!st || st.size > this.s.maxFileSize) continue; // counted by size, or reported by the parse stage
-      const m = manifest?.files[f.path];
+      if (!manifest) continue;
+      const m = manifest.files[f.path];
       if (m && sameStat(st, { ino: m[0], size: m[1], mtimeNs: m[2], ctimeNs: m[3] })) {
         keys[i] = m[4];
         fromMetadata++;
@@ -132,7 +141,7 @@ export class ScanCache {
         keys[i] = hash(f, i);
       }
     }
-    return { keys, stats, fromMetadata, hadManifest: manifest !== undefined };
+    return { keys, stats, fromMetadata, hadManifest: manifest !== undefined, pending: !manifest };
   }
 
   /** The result key of a scan whose files have these keys (undefined when a file that should be read was not). */
@@ -188,7 +197,7 @@ export class ScanCache {
     const manifest: ManifestFile = { files: files2 };
     const old = this.manifest ? JSON.stringify(this.manifest) : undefined;
     const text = JSON.stringify(manifest);
-    if (text !== old) this.s.store.write('manifests', this.slotName, Buffer.from(text, 'utf8'));
+    if (text !== old) this.s.store.write('manifests', this.treeName, Buffer.from(text, 'utf8'));
     if (report && resultKey && unchanged) {
       let bytes: Buffer | undefined;
       try {

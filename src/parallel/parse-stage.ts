@@ -59,6 +59,8 @@ export interface ParseStageResult {
   stats: ParseStats;
   /** A file's content differed from its key (it changed while the scan ran): the result must not be stored. */
   changed: boolean;
+  /** Each file's content key: the one given, else the one its worker reported (undefined: not read). */
+  keys: (string | undefined)[];
 }
 
 /** Below about this much source per extra worker, starting it costs more than it saves. */
@@ -126,17 +128,28 @@ export async function parseStage(files: SourceFile[], options: ParseStageOptions
   const { misses, cached } = lookUp(files, options, results);
   let done = cached;
   let changed = false;
+  const keys: (string | undefined)[] = options.keys ? [...options.keys] : new Array<string | undefined>(files.length);
   if (cached) options.onProgress?.(done, files.length);
   const stats: ParseStats = { files: files.length, parsed: misses.length, cached, workers: 0, crashes: 0, overBudget: 0 };
   if (!misses.length) {
     await options.pool?.terminate();
-    return { ...assemble(results), stats, changed };
+    return { ...assemble(results), stats, changed, keys };
   }
   const store = (index: number, parsed: ParsedFile & { budget?: string }, json: Uint8Array | undefined, key: string | undefined): void => {
     results[index] = parsed;
     const expected = options.keys?.[index];
     if (key !== undefined && expected !== undefined && key !== expected) changed = true;
-    const k = key ?? expected;
+    let k = key ?? expected;
+    if (k === undefined && parsed.budget && options.cache) {
+      // A skip by the budget on a first scan (no key known, none from the worker that was ended): hash it here, so
+      // the skip is cached and the next scan does not spend the budget on it again.
+      try {
+        k = contentKey(files[index]!, readFileSync(files[index]!.absPath));
+      } catch {
+        k = undefined;
+      }
+    }
+    keys[index] = k;
     if (options.cache && k !== undefined && parsed.cacheable) {
       options.cache.set(k, json ?? { entry: parsed.entry, ...(parsed.facts ? { facts: parsed.facts } : {}), ...(parsed.budget ? { budget: parsed.budget } : {}) });
     }
@@ -152,7 +165,7 @@ export async function parseStage(files: SourceFile[], options: ParseStageOptions
   for (const index of misses) pool.submit({ index, file: files[index]! });
   pool.close();
   const run = await pool.done;
-  return { ...assemble(results), stats: { ...stats, workers: run.workers, crashes: run.crashes, overBudget: run.overBudget }, changed };
+  return { ...assemble(results), stats: { ...stats, workers: run.workers, crashes: run.crashes, overBudget: run.overBudget }, changed, keys };
 }
 
 /** In-process only: the synchronous form, for library callers that cannot await (no budget: nothing can stop a stalled file here). */
@@ -177,5 +190,5 @@ export function parseStageSync(files: SourceFile[], options: ParseStageOptions, 
     if (options.cache && k !== undefined && parsed.cacheable) options.cache.set(k, { entry: parsed.entry, ...(parsed.facts ? { facts: parsed.facts } : {}) });
     options.onProgress?.(++done, files.length);
   }
-  return { ...assemble(results), stats: { files: files.length, parsed: misses.length, cached, workers: 0, crashes: 0, overBudget: 0 }, changed: false };
+  return { ...assemble(results), stats: { files: files.length, parsed: misses.length, cached, workers: 0, crashes: 0, overBudget: 0 }, changed: false, keys: keys ? [...keys] : new Array<string | undefined>(files.length) };
 }
