@@ -177,8 +177,12 @@ export function decode(bytes: Buffer, key: string): unknown {
   if (header.key !== key) return undefined;
   const start = 4 + headLength + ((4 - ((4 + headLength) % 4)) % 4);
   if ((bytes.length - start) % 4 !== 0) throw new Error('truncated');
-  // Copied into an aligned buffer (a Buffer from readFileSync may sit at any offset of its pool).
-  const tok = new Int32Array(new Uint8Array(bytes.subarray(start)).buffer);
+  // A view when the tokens sit at a 4-byte boundary of their buffer (a large file read whole does), else a copy (a
+  // small Buffer may sit at any offset of Node's pool). Tokens are in the machine's byte order either way.
+  const offset = bytes.byteOffset + start;
+  const tok = offset % 4 === 0
+    ? new Int32Array(bytes.buffer, offset, (bytes.length - start) / 4)
+    : new Int32Array(new Uint8Array(bytes.subarray(start)).buffer);
   const { strings } = header;
   const shapes = header.shapes.map((s) => s.map((i) => valid(strings[i])));
   const shared: unknown[] = [];
