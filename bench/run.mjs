@@ -12,6 +12,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
 
+// `npm run bench -- --real`: the goals of issue 17 on the pinned real-code corpus (bench/real.mjs).
+if (process.argv.includes('--real')) {
+  await import('./real.mjs');
+  process.exit(process.exitCode ?? 0);
+}
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {

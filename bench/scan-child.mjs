@@ -1,5 +1,5 @@
 // One measured scan, run by bench/run.mjs in a fresh process so its peak RSS is its own.
-// argv: <corpus dir> <json options>. Prints one JSON line: seconds, stats, counts, maxRSS (bytes).
+// argv: <corpus dir> <json options: jobs, cacheDir, results, rulesDir, fileTimeoutMs, fileMemoryMb>. Prints one JSON line: seconds, stats, counts, maxRSS (bytes).
 import { scanAsync } from '../dist/analyze.js';
 import { loadCatalog } from '../dist/catalog/load.js';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -15,7 +15,10 @@ let parsedAt = t0;
 const onProgress = (done, total) => {
   if (done === total) parsedAt = performance.now();
 };
-const { report, stats } = await scanAsync({ paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, results: opts.results ?? opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress });
+const { report, stats, timings, cache } = await scanAsync({
+  paths: [dir], catalog, jobs: opts.jobs, cache: opts.cacheDir !== undefined, results: opts.results ?? opts.cacheDir !== undefined, cacheDir: opts.cacheDir, onProgress,
+  fileTimeoutMs: opts.fileTimeoutMs, fileMemoryMb: opts.fileMemoryMb,
+});
 const scanSeconds = (performance.now() - t0) / 1000;
 // Peak so far: the scan itself, before the report is rendered.
 const scanMaxRSS = process.resourceUsage().maxRSS * 1024;
@@ -44,8 +47,11 @@ process.stdout.write(`${JSON.stringify({
   renderSeconds,
   reportBytes,
   stats,
+  timings,
+  cache,
   files: report.summary.files.scanned + report.summary.files.skipped,
   lines: report.summary.lines,
   findings: report.summary.findings,
+  firstFile: report.files[0],
   maxRSS: process.resourceUsage().maxRSS * 1024,
 })}\n`);

@@ -23,7 +23,8 @@ const ALLOWED: Record<string, string[]> = {
   ci: ['model', 'util', 'match', 'parse'],
   core: ['model', 'util', 'parse', 'catalog', 'match', 'ci', 'score'],
   parallel: ['model', 'util', 'discover', 'parse', 'catalog', 'cache', 'config', 'core'],
-  'analyze.ts': ['model', 'util', 'discover', 'parse', 'catalog', 'config', 'cache', 'match', 'score', 'report', 'ci', 'parallel', 'core'],
+  'analyze.ts': ['model', 'util', 'discover', 'parse', 'catalog', 'config', 'cache', 'match', 'score', 'report', 'ci', 'parallel', 'core', 'pipeline.ts'],
+  'pipeline.ts': ['model', 'util', 'discover', 'catalog', 'config', 'cache', 'match', 'score', 'report', 'ci', 'parallel', 'core'],
   cli: ['*'],
 };
 

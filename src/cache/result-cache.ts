@@ -1,93 +1,170 @@
 /**
- * Scan-level result cache: the finished report of a scan, reused when nothing it depends on has
- * changed, so a re-scan of an unchanged tree skips matching, scoring and the facts cache as well.
+ * Scan-level caches: the finished report of a scan, reused when nothing it depends on has changed, and the
+ * metadata manifest that lets a re-scan know files are unchanged without reading them.
  *
- * Key: the facts cache's namespace (tool, catalog, tree-sitter versions, front-end code), a
- * fingerprint of every module of the running build (match, score, CI and report code included),
- * the scan's setup (root, targets, config, effort weights, baseline, file-size limit, skipped
- * files) and the content key of every file, in order. Any difference is a miss, and the scan runs
- * as usual (through the facts cache). One entry per scan setup (`slot`): a new result replaces the
- * previous one, so the folder does not grow with every edit.
+ * Manifest (metadata first): per scanned tree (its root), every file's inode, size, modification and change times
+ * (nanoseconds) and content key. A file whose metadata all match has that content key without being read; any
+ * other file is read and hashed. A file changed in the two seconds before the scan started is not recorded (its
+ * time stamps could repeat after another edit in the same clock tick), so it is hashed again next time.
  *
- * Storage: a compact binary form of the report (shared objects stored once, strings in a table),
- * which reads back in a fraction of the time JSON.parse takes on the rendered report. Anything
- * unreadable is a miss. Writes go to a temp file and are renamed into place.
+ * Result key: the scan's setup (root, targets, config, effort weights, baseline, limits, skipped files) and every
+ * file's content key, in order; the build and catalog are the store's namespace. Any difference is a miss, and
+ * the scan runs as usual (through the facts cache). One result per slot and one manifest per tree: a new one
+ * replaces the previous, so the folder does not grow with every edit. Storage: the compact binary form of codec.ts.
  *
  * alt: storing the rendered JSON report; reading 300 MB of JSON back costs more than the scan it saves.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import type { Report, SourceFile } from '../model/index.js';
-import { cacheNamespace, type CacheVersions } from './facts-cache.js';
+import { decode, encode } from './codec.js';
+import type { CacheStore } from './store.js';
 
-const FORMAT = 'r2';
+export { decode, encode };
 
-/** Every module of the running build (dist/ or src/): any change to the code that makes a report is a new key. */
-function buildFingerprint(): string {
-  const hash = createHash('sha1');
-  const top = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const walk = (dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      const p = join(dir, n);
-      if (/\.(ts|js)$/.test(n)) hash.update(p.slice(top.length)).update(readFileSync(p));
-      else if (!n.includes('.') && statSync(p).isDirectory()) walk(p);
-    }
-  };
-  walk(top);
-  return hash.digest('hex');
+/** What a file's metadata says: it is unchanged when all of these are. */
+export interface FileStat {
+  ino: string;
+  size: number;
+  mtimeNs: string;
+  ctimeNs: string;
 }
 
-let fingerprint: string | undefined;
-
-/**
- * The key of one scan: its setup and every file's content. Files larger than `maxFileSize` count by
- * size (they are skipped unread). Undefined when a file cannot be read (the parse stage reports it).
- */
-export function scanKey(setup: unknown, files: SourceFile[], maxFileSize: number, fileKey: (file: SourceFile, bytes: Uint8Array) => string): string | undefined {
-  fingerprint ??= buildFingerprint();
-  const hash = createHash('sha1').update(FORMAT).update(fingerprint).update(JSON.stringify(setup));
-  for (const f of files) {
-    hash.update(`\0${f.path}\0${f.language}\0`);
-    if (f.size > maxFileSize) {
-      hash.update(`size ${f.size}`);
-      continue;
-    }
-    try {
-      hash.update(fileKey(f, readFileSync(f.absPath)));
-    } catch {
-      return undefined;
-    }
+/** A file's metadata now (undefined when it cannot be stat'ed: the parse stage reports why). */
+export function fileStat(absPath: string): FileStat | undefined {
+  try {
+    const s = statSync(absPath, { bigint: true });
+    if (!s.isFile()) return undefined;
+    return { ino: String(s.ino), size: Number(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs) };
+  } catch {
+    return undefined;
   }
-  return hash.digest('hex');
 }
 
-export class ResultCache {
-  readonly dir: string;
+const sameStat = (a: FileStat, b: FileStat): boolean => a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 
-  constructor(root: string, versions: CacheVersions) {
-    this.dir = join(root, FORMAT, cacheNamespace(versions));
+/** How long before the scan a change must be for its time stamps to be trusted next time. */
+const RACY_NS = 2_000_000_000n;
+
+interface ManifestFile {
+  /** path -> [ino, size, mtimeNs, ctimeNs, content key] */
+  files: Record<string, [string, number, string, string, string]>;
+}
+
+const isManifest = (v: unknown): v is ManifestFile => {
+  if (typeof v !== 'object' || v === null || typeof (v as ManifestFile).files !== 'object' || (v as ManifestFile).files === null) return false;
+  for (const e of Object.values((v as ManifestFile).files)) {
+    if (!Array.isArray(e) || e.length !== 5 || typeof e[0] !== 'string' || typeof e[1] !== 'number' || typeof e[2] !== 'string' || typeof e[3] !== 'string' || !/^[0-9a-f]{40}$/.test(String(e[4]))) return false;
+  }
+  return true;
+};
+
+export interface ScanCacheSetup {
+  store: CacheStore;
+  /** What identifies the scan apart from file contents (root, targets, config, baseline): one result per slot. */
+  slot: unknown;
+  /** The scanned tree (its absolute root): one manifest per tree, shared by every setup that scans it. */
+  tree: string;
+  /** Everything else the report depends on (config, weights, baseline, skipped files ...); JSON-serialisable. */
+  setup: unknown;
+  maxFileSize: number;
+}
+
+/** The content keys of a scan's files, found through the manifest or by hashing. */
+export interface FileKeys {
+  /** Per file, in order: its content key; undefined when it was not read (over the size limit, unreadable). */
+  keys: (string | undefined)[];
+  /** Per file: its metadata before the scan. */
+  stats: (FileStat | undefined)[];
+  /** Files whose key came from the manifest (not read). */
+  fromMetadata: number;
+  /** Whether this tree had a manifest at all (false: a first scan). */
+  hadManifest: boolean;
+  /** The keys are not known yet (a first scan): the parse stage fills them in. */
+  pending: boolean;
+}
+
+export class ScanCache {
+  private readonly slotName: string;
+  private readonly treeName: string;
+  private manifest: ManifestFile | undefined;
+  private loaded = false;
+  /** When the scan began reading files (wall clock, as file time stamps are). */
+  readonly startedNs = BigInt(Date.now()) * 1_000_000n;
+
+  constructor(private readonly s: ScanCacheSetup) {
+    this.slotName = createHash('sha1').update(JSON.stringify(s.slot)).digest('hex').slice(0, 32);
+    this.treeName = createHash('sha1').update(JSON.stringify({ tree: s.tree })).digest('hex').slice(0, 32);
   }
 
-  private pathOf(slot: string): string {
-    return join(this.dir, `${createHash('sha1').update(slot).digest('hex').slice(0, 24)}.bin`);
-  }
-
-  /** The report stored in this slot under this key, or undefined (missing, another key, unreadable). */
-  get(slot: string, key: string): Report | undefined {
-    let bytes: Buffer;
+  private loadManifest(): ManifestFile | undefined {
+    if (this.loaded) return this.manifest;
+    this.loaded = true;
+    const bytes = this.s.store.read('manifests', this.treeName);
+    if (!bytes) return undefined;
     try {
-      bytes = readFileSync(this.pathOf(slot));
+      const v: unknown = JSON.parse(bytes.toString('utf8'));
+      if (isManifest(v)) this.manifest = v;
     } catch {
-      return undefined;
+      // a miss
     }
+    return this.manifest;
+  }
+
+  /** Whether this tree has a manifest (false: its first scan, so most files will be parsed). */
+  hasManifest(): boolean {
+    return this.loadManifest() !== undefined;
+  }
+
+  /**
+   * Step one of a cached scan: every file's metadata, and its content key where the manifest vouches for it.
+   * `hash(index)` is called for the others (in order) and returns the key or undefined. Without a manifest (the
+   * first scan of this tree) nothing is hashed here: the parse workers, which read every file anyway, report the
+   * keys (`FileKeys.pending`), and no stored result can be looked up before.
+   */
+  keys(files: SourceFile[], hash: (file: SourceFile, index: number) => string | undefined): FileKeys {
+    const manifest = this.loadManifest();
+    const keys: (string | undefined)[] = new Array<string | undefined>(files.length);
+    const stats: (FileStat | undefined)[] = new Array<FileStat | undefined>(files.length);
+    let fromMetadata = 0;
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      const st = fileStat(f.absPath);
+      stats[i] = st;
+      if (!st || st.size > this.s.maxFileSize) continue; // counted by size, or reported by the parse stage
+      if (!manifest) continue;
+      const m = manifest.files[f.path];
+      if (m && sameStat(st, { ino: m[0], size: m[1], mtimeNs: m[2], ctimeNs: m[3] })) {
+        keys[i] = m[4];
+        fromMetadata++;
+      } else {
+        keys[i] = hash(f, i);
+      }
+    }
+    return { keys, stats, fromMetadata, hadManifest: manifest !== undefined, pending: !manifest };
+  }
+
+  /** The result key of a scan whose files have these keys (undefined when a file that should be read was not). */
+  resultKey(files: SourceFile[], k: FileKeys): string | undefined {
+    const hash = createHash('sha1').update(JSON.stringify({ slot: this.s.slot, setup: this.s.setup }));
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      const st = k.stats[i];
+      hash.update(`\0${f.path}\0${f.language}\0`);
+      if (st && st.size > this.s.maxFileSize) {
+        hash.update(`size ${st.size}`);
+        continue;
+      }
+      const key = k.keys[i];
+      if (key === undefined) return undefined;
+      hash.update(key);
+    }
+    return hash.digest('hex');
+  }
+
+  getResult(key: string): Report | undefined {
+    const bytes = this.s.store.read('results', this.slotName);
+    if (!bytes) return undefined;
     try {
       const value = decode(bytes, key);
       return isReport(value) ? value : undefined;
@@ -96,272 +173,43 @@ export class ResultCache {
     }
   }
 
-  /** Store a report (replacing the slot's previous one). Failures are silent: the cache is an optimisation. */
-  set(slot: string, key: string, report: Report): void {
-    const path = this.pathOf(slot);
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, encode(report, key));
-      renameSync(tmp, path);
-    } catch {
-      // read-only or full disk: the next scan runs in full
+  /**
+   * After the scan: store the manifest (files unchanged since step one, and changed long enough before the scan)
+   * and, when `report` is given and no file changed while the scan ran, the result.
+   */
+  finish(files: SourceFile[], k: FileKeys, resultKey: string | undefined, report: Report | undefined): void {
+    const files2: ManifestFile['files'] = {};
+    let unchanged = true;
+    const trustedBefore = this.startedNs - RACY_NS;
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      const before = k.stats[i];
+      const now = fileStat(f.absPath);
+      if (!before || !now || !sameStat(before, now)) {
+        if (before || now) unchanged = false;
+        continue;
+      }
+      const key = k.keys[i];
+      if (key === undefined) continue;
+      if (BigInt(now.mtimeNs) >= trustedBefore || BigInt(now.ctimeNs) >= trustedBefore) continue;
+      files2[f.path] = [now.ino, now.size, now.mtimeNs, now.ctimeNs, key];
+    }
+    const manifest: ManifestFile = { files: files2 };
+    const old = this.manifest ? JSON.stringify(this.manifest) : undefined;
+    const text = JSON.stringify(manifest);
+    if (text !== old) this.s.store.write('manifests', this.treeName, Buffer.from(text, 'utf8'));
+    if (report && resultKey && unchanged) {
+      let bytes: Buffer | undefined;
+      try {
+        // The effort items (about a third of a large report) are decoded only when read: the text report never does.
+        bytes = encode(report, resultKey, new Set((report.effort?.targets ?? []).map((t) => t.items)));
+      } catch {
+        bytes = undefined; // a value the codec cannot hold: not cached
+      }
+      if (bytes) this.s.store.write('results', this.slotName, bytes);
     }
   }
 }
 
 const isReport = (v: unknown): v is Report =>
   typeof v === 'object' && v !== null && (v as Report).schemaVersion === 2 && Array.isArray((v as Report).findings) && Array.isArray((v as Report).files);
-
-// ---------------------------------------------------------------------------------------------
-// Compact encoding: a stream of int32 tokens, plus a JSON header with the key, the strings and the
-// object shapes (key lists). A token is a tag in its low 4 bits and a payload (a small whole
-// number, a table index, a length, a shape or an id) above; any other number follows its NUMBER
-// token as the two halves of its 64-bit float.
-// Small objects that hold objects (a finding's per-target answers) and are referenced more than once
-// are stored once and referred to by id afterwards: each is preceded by a slot that becomes DEFINE
-// when a second reference turns up. Objects of plain values (hour ranges) are cheaper to repeat. Values follow JSON's rules (undefined members are left out), so the decoded report
-// renders exactly as the original.
-
-const NULL = 0;
-const FALSE = 1;
-const TRUE = 2;
-const INT = 3;
-const NUMBER = 4;
-const STRING = 5;
-const ARRAY = 6;
-const OBJECT = 7;
-const DEFINE = 8;
-const REF = 9;
-/** A small object seen once so far (its slot; DEFINE once it is seen again). */
-const ONCE = 10;
-/** Objects with at most this many keys are checked for sharing (larger ones are findings and items: one reference each). */
-const SHARE_KEYS = 8;
-
-/** Is this object worth checking for sharing: small, and holding objects? */
-function shareable(keys: string[], values: unknown[]): boolean {
-  if (keys.length > SHARE_KEYS) return false;
-  for (const x of values) if (typeof x === 'object' && x !== null) return true;
-  return false;
-}
-const MAX_PAYLOAD = 2 ** 27 - 1;
-
-interface Header {
-  key: string;
-  strings: string[];
-  shapes: number[][];
-}
-
-interface ShapeNode {
-  next: Map<string, ShapeNode>;
-  id: number;
-}
-
-/** A float's two 32-bit halves. */
-const f64 = new Float64Array(1);
-const i32 = new Int32Array(f64.buffer);
-
-const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-
-export function encode(root: unknown, key: string): Buffer {
-  const header: Header = { key, strings: [], shapes: [] };
-  const strings = new Map<string, number>();
-  const shapes: ShapeNode = { next: new Map(), id: -1 };
-  // Small objects: the slot of their first occurrence, or -(id + 1) once shared.
-  const slots = new Map<object, number>();
-  let shared = 0;
-  let buf = new Int32Array(1 << 20);
-  let n = 0;
-  const raw = (token: number): void => {
-    if (n === buf.length) {
-      const next = new Int32Array(buf.length * 2);
-      next.set(buf);
-      buf = next;
-    }
-    buf[n++] = token;
-  };
-  const push = (tag: number, payload: number): void => {
-    if (payload > MAX_PAYLOAD) throw new Error('too large to cache');
-    raw(tag | (payload << 4));
-  };
-  const str = (s: string): number => {
-    let i = strings.get(s);
-    if (i === undefined) {
-      strings.set(s, (i = header.strings.length));
-      header.strings.push(s);
-    }
-    return i;
-  };
-  const shapeOf = (keys: string[], values: unknown[]): number => {
-    let node = shapes;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === '__proto__') throw new Error('cannot encode a __proto__ key');
-      if (skipped(values[i])) continue;
-      let child = node.next.get(k);
-      if (!child) node.next.set(k, (child = { next: new Map(), id: -1 }));
-      node = child;
-    }
-    if (node.id === -1) {
-      node.id = header.shapes.length;
-      header.shapes.push(keys.filter((_, i) => !skipped(values[i])).map(str));
-    }
-    return node.id;
-  };
-  const put = (v: unknown): void => {
-    if (v === null || skipped(v)) return push(NULL, 0);
-    if (v === true) return push(TRUE, 0);
-    if (v === false) return push(FALSE, 0);
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return push(NULL, 0); // as JSON renders it
-      if (Number.isInteger(v) && v >= 0 && v <= MAX_PAYLOAD && !Object.is(v, -0)) return push(INT, v);
-      push(NUMBER, 0);
-      f64[0] = v;
-      raw(i32[0]!);
-      return raw(i32[1]!);
-    }
-    if (typeof v === 'string') return push(STRING, str(v));
-    if (typeof v !== 'object') throw new Error(`cannot encode a ${typeof v}`);
-    if (Array.isArray(v)) {
-      push(ARRAY, v.length);
-      for (const x of v) put(x);
-      return;
-    }
-    // Plain objects only (a Date or a class instance would not render the same after decoding).
-    const proto: unknown = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) throw new Error('cannot encode an object that is not plain');
-    const keys = Object.keys(v);
-    const values = Object.values(v);
-    if (shareable(keys, values)) {
-      const slot = slots.get(v);
-      if (slot !== undefined) {
-        if (slot < 0) return push(REF, -slot - 1);
-        const id = shared++;
-        buf[slot] = DEFINE | (id << 4);
-        slots.set(v, -id - 1);
-        return push(REF, id);
-      }
-      slots.set(v, n);
-      push(ONCE, 0);
-    }
-    push(OBJECT, shapeOf(keys, values));
-    for (const x of values) if (!skipped(x)) put(x);
-  };
-  put(root);
-
-  const head = Buffer.from(JSON.stringify(header), 'utf8');
-  const pad = (4 - ((4 + head.length) % 4)) % 4;
-  const bytes = Buffer.alloc(4 + head.length + pad + n * 4);
-  bytes.writeUInt32LE(head.length, 0);
-  head.copy(bytes, 4);
-  Buffer.from(buf.buffer, 0, n * 4).copy(bytes, 4 + head.length + pad);
-  return bytes;
-}
-
-/** The value stored in `bytes` when its key is `key`; undefined for another key; throws on anything malformed. */
-export function decode(bytes: Buffer, key: string): unknown {
-  const headLength = bytes.readUInt32LE(0);
-  const header = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as Header;
-  if (header.key !== key) return undefined;
-  const start = 4 + headLength + ((4 - ((4 + headLength) % 4)) % 4);
-  if ((bytes.length - start) % 4 !== 0) throw new Error('truncated');
-  // Copied into an aligned buffer (a Buffer from readFileSync may sit at any offset of its pool).
-  const tok = new Int32Array(new Uint8Array(bytes.subarray(start)).buffer);
-  const { strings } = header;
-  const shapes = header.shapes.map((s) => s.map((i) => valid(strings[i])));
-  const shared: unknown[] = [];
-  // One object-literal factory per shape: objects get their final layout at once.
-  const makers: ((g: () => unknown) => unknown)[] = [];
-  const maker = (shape: number): ((g: () => unknown) => unknown) => {
-    const keys = valid(shapes[shape]);
-    if (keys.includes('__proto__')) throw new Error('bad shape');
-    // The keys are JSON string literals (JSON.stringify), so the source holds no code from the file.
-    return (makers[shape] = new Function('g', `return { ${keys.map((k) => `${JSON.stringify(k)}: g()`).join(', ')} };`) as (g: () => unknown) => unknown);
-  };
-  let pos = 0;
-  // Reading past the end gives undefined tokens (an error below, or a position check at the end).
-  const get = (): unknown => {
-    const t = tok[pos++]!;
-    const payload = t >>> 4;
-    switch (t & 15) {
-      case NULL:
-        return null;
-      case FALSE:
-        return false;
-      case TRUE:
-        return true;
-      case INT:
-        return payload;
-      case NUMBER:
-        if (pos + 2 > tok.length) throw new Error('truncated');
-        i32[0] = tok[pos++]!;
-        i32[1] = tok[pos++]!;
-        return f64[0];
-      case STRING:
-        return valid(strings[payload]);
-      case ARRAY: {
-        const a: unknown[] = new Array<unknown>(payload);
-        for (let i = 0; i < payload; i++) a[i] = get();
-        return a;
-      }
-      case OBJECT:
-        return (makers[payload] ?? maker(payload))(get);
-      case ONCE:
-        return get();
-      case DEFINE: {
-        const v = get();
-        shared[payload] = v;
-        return v;
-      }
-      case REF:
-        return valid(shared[payload]);
-      default:
-        throw new Error('bad token');
-    }
-  };
-  const value = get();
-  if (pos !== tok.length) throw new Error('truncated or trailing data');
-  return value;
-}
-
-function valid<T>(v: T | undefined): T {
-  if (v === undefined) throw new Error('bad reference');
-  return v;
-}
-
-/** The result cache for one scan: `get` before the parse stage, `set` after the scan. */
-export interface ResultLookup {
-  get(): Report | undefined;
-  set(report: Report): void;
-}
-
-export interface ResultSetup {
-  /** Cache folder (the facts cache's). */
-  root: string;
-  versions: CacheVersions;
-  /** What identifies the scan apart from file contents (root, targets, options): one stored result per slot. */
-  slot: unknown;
-  /** Everything else the report depends on (config, weights, baseline, skipped files ...); JSON-serialisable. */
-  setup: unknown;
-  files: SourceFile[];
-  maxFileSize: number;
-  fileKey: (file: SourceFile, bytes: Uint8Array) => string;
-}
-
-export function resultLookup(s: ResultSetup): ResultLookup {
-  const cache = new ResultCache(s.root, s.versions);
-  const slot = JSON.stringify(s.slot);
-  const keyNow = (): string | undefined => scanKey({ slot: s.slot, setup: s.setup }, s.files, s.maxFileSize, s.fileKey);
-  let before: string | undefined;
-  return {
-    get() {
-      before = keyNow();
-      return before === undefined ? undefined : cache.get(slot, before);
-    },
-    set(report) {
-      // Stored only when no file changed while the scan ran (else the report fits neither content).
-      const after = keyNow();
-      if (after !== undefined && after === before) cache.set(slot, after, report);
-    },
-  };
-}

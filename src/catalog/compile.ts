@@ -26,16 +26,21 @@ export interface RuleDocument {
 export interface CatalogSources {
   profiles: { file: string; data: ProfilesFile };
   recognition: { file: string; data: RecognitionFile };
-  ruleFiles: RuleDocument[];
-  inventory?: { file: string; text: string };
+  /**
+   * The rule files, or a function that gives them: then the rules are compiled on first use (a compiled catalog's,
+   * which the build compiled once already, so that a command that reads no rule never pays for them).
+   */
+  ruleFiles: RuleDocument[] | (() => RuleDocument[]);
+  /** The CUDA inventory (TSV). A function: read and parsed on first use (a compiled catalog's, parsed at build time). */
+  inventory?: { file: string; text: string | (() => string) };
   /** rules/effort.yaml, validated: the default effort weights. */
   effort: Record<string, unknown>;
   /** rules/operators.yaml, validated: kernel -> vendor operator patterns. */
   operators: OperatorPatternsFile;
   /** rules/vocabulary.yaml, validated. */
   vocabulary: VocabularyFile;
-  /** Vendor evidence (cited sources, inventories, per-chip support): decides confidence and per-chip support. */
-  evidence?: Evidence;
+  /** Vendor evidence (cited sources, inventories, per-chip support): decides confidence and per-chip support. A function: read when the rules are first compiled. */
+  evidence?: Evidence | (() => Evidence | undefined);
   version: string;
 }
 
@@ -214,11 +219,15 @@ export function parseInventory(file: string, text: string, libraries: Record<str
   return out;
 }
 
-export function compileCatalog(src: CatalogSources): Catalog {
-  const { profiles, pinned, defaults } = compileProfiles(src.profiles);
-  const allProfiles = [...profiles, ...pinned];
-  const { recognition, libraries } = compileRecognition(src.recognition);
+interface CompiledRules {
+  rules: Rule[];
+  bySymbol: Map<string, Rule[]>;
+  prefixRules: { prefix: string; rule: Rule }[];
+  warnings: string[];
+  files: Catalog['files'];
+}
 
+function compileRules(ruleFiles: RuleDocument[], allProfiles: Profile[], evidence: Evidence | undefined): CompiledRules {
   const rules: Rule[] = [];
   const ids = new Map<string, string>();
   const warnings: string[] = [];
@@ -226,7 +235,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
   const prefixRules: { prefix: string; rule: Rule }[] = [];
 
   const files: Catalog['files'] = [];
-  for (const doc of src.ruleFiles) {
+  for (const doc of ruleFiles) {
     const file = doc.data;
     files.push({ file: doc.file, user: doc.user, family: file.family, ...(file.description ? { description: file.description } : {}) });
     for (const raw of file.rules) {
@@ -235,7 +244,7 @@ export function compileCatalog(src: CatalogSources): Catalog {
         throw new CatalogError(doc.file, `duplicate rule id (also in ${previous})`, raw.id, 'id');
       }
       ids.set(raw.id, doc.file);
-      const rule = compileRule(raw, file, doc, allProfiles, src.evidence);
+      const rule = compileRule(raw, file, doc, allProfiles, evidence);
       if (rule.override && !doc.user) throw new CatalogError(doc.file, 'only user rule files (--rules) may override', raw.id, 'override');
       for (const symbol of rule.symbols) {
         if (symbol.endsWith('*')) {
@@ -264,19 +273,44 @@ export function compileCatalog(src: CatalogSources): Catalog {
     }
   }
   prefixRules.sort((a, b) => b.prefix.length - a.prefix.length || byCodePoint(a.prefix, b.prefix));
-  const inventory = src.inventory ? parseInventory(src.inventory.file, src.inventory.text, libraries) : new Map<string, InventoryEntry>();
+  return { rules, bySymbol, prefixRules, warnings, files };
+}
+
+export function compileCatalog(src: CatalogSources): Catalog {
+  const { profiles, pinned, defaults } = compileProfiles(src.profiles);
+  const allProfiles = [...profiles, ...pinned];
+  const { recognition, libraries } = compileRecognition(src.recognition);
+  // Eager unless the caller defers them (a compiled catalog): a user rule file's mistakes surface at load.
+  const evidence = (): Evidence | undefined => (typeof src.evidence === 'function' ? src.evidence() : src.evidence);
+  let compiled = typeof src.ruleFiles === 'function' ? undefined : compileRules(src.ruleFiles, allProfiles, evidence());
+  const rules = (): CompiledRules => (compiled ??= compileRules((src.ruleFiles as () => RuleDocument[])(), allProfiles, evidence()));
+  const inv = src.inventory;
+  let inventory = typeof inv?.text === 'function' ? undefined : inv ? parseInventory(inv.file, inv.text as string, libraries) : new Map<string, InventoryEntry>();
   return {
     version: src.version,
     profiles,
     pinned,
     defaultProfile: defaults,
-    rules,
-    bySymbol,
-    prefixRules,
-    inventory,
+    get rules(): Rule[] {
+      return rules().rules;
+    },
+    get bySymbol(): Map<string, Rule[]> {
+      return rules().bySymbol;
+    },
+    get prefixRules(): { prefix: string; rule: Rule }[] {
+      return rules().prefixRules;
+    },
+    // Parsed on first use when deferred: `explain` and a scan with nothing to parse never need the 28k names.
+    get inventory(): Map<string, InventoryEntry> {
+      return (inventory ??= parseInventory(inv!.file, (inv!.text as () => string)(), libraries));
+    },
     recognition,
-    warnings,
-    files,
+    get warnings(): string[] {
+      return rules().warnings;
+    },
+    get files(): Catalog['files'] {
+      return rules().files;
+    },
     effortDefaults: src.effort,
     operators: src.operators,
     vocabulary: src.vocabulary,

@@ -3,8 +3,9 @@
  * which rules and targets answer, how to run (workers, caches, progress) and where the output goes, and the one
  * async path that runs the scan. One definition, so the commands cannot drift apart.
  */
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { scanAsync, type ScanOptions, type ScanResult } from '../analyze.js';
+import type { ScanOptions, ScanResult } from '../pipeline.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -35,9 +36,18 @@ export function parseJobs(value: string): number {
   return n;
 }
 
+/** --file-timeout: seconds (fractions allowed), 0 for no limit; returned in ms. */
+export function parseFileTimeout(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n) || n < 0) {
+    throw new UsageError(`invalid --file-timeout "${value}"`, 'use seconds per file, e.g. 20 (0: no limit)');
+  }
+  return Math.round(n * 1000);
+}
+
 /**
  * Adds the shared options: --target, --exclude, --rules, --max-file-size, --no-gitignore, --config, --jobs,
- * --cache-dir, --no-cache, --group-depth, --quiet, --no-color, and --output with the help text the command gives.
+ * --force-jobs, --file-timeout, --cache-dir, --no-cache, --group-depth, --quiet, --no-color, and --output with the help text the command gives.
  */
 export function addScanOptions(cmd: Command, output: { description: string; default?: string }): Command {
   cmd
@@ -47,7 +57,9 @@ export function addScanOptions(cmd: Command, output: { description: string; defa
     .option('--max-file-size <size>', 'skip files larger than this (e.g. 4mb)', '4mb')
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--config <file>', 'config file (default: ascendify.config.yaml in the scanned root): effort weights, ignores, rule folders')
-    .option('-j, --jobs <n>', 'parser worker threads (default: the number of cores; 1 parses in-process)')
+    .option('-j, --jobs <n>', 'parser worker threads (default and most: the number of cores; see --force-jobs)')
+    .option('--force-jobs', 'run --jobs workers even when that is more than the cores')
+    .option('--file-timeout <seconds>', 'skip a file (listed with the reason) when parsing it takes longer than this; 0: no limit', '20')
     .option('--cache-dir <dir>', 'cache folder (default: $XDG_CACHE_HOME/ascendify or ~/.cache/ascendify)')
     .option('--no-cache', 'parse every file; do not read or write the caches')
     .option('--group-depth <n>', 'folder depth of a component (1 = first folder under the root)', '1')
@@ -70,6 +82,8 @@ export function scanOptions(paths: string[], opts: Record<string, unknown>): Sca
     gitignore: opts.gitignore as boolean,
     config: opts.config as string | undefined,
     jobs: opts.jobs === undefined ? undefined : parseJobs(String(opts.jobs)),
+    forceJobs: Boolean(opts.forceJobs),
+    fileTimeoutMs: parseFileTimeout(String(opts.fileTimeout ?? '20')),
     cache,
     results: cache,
     cacheDir: opts.cacheDir as string | undefined,
@@ -82,6 +96,13 @@ export const colorOf = (io: CliIo, opts: Record<string, unknown>): boolean => io
 
 /** Run the scan the shared options describe (plus command-specific settings), with progress on stderr. */
 export async function runScan(paths: string[], opts: Record<string, unknown>, io: CliIo, extra: Partial<ScanOptions> = {}): Promise<ScanResult> {
+  const options = scanOptions(paths, opts);
+  const cores = availableParallelism();
+  if (options.jobs !== undefined && options.jobs > cores && !options.forceJobs && !opts.quiet) {
+    io.stderr(`ascendify: note: --jobs ${options.jobs} is more than the ${cores} cores available; using ${cores} (--force-jobs runs ${options.jobs})\n`);
+  }
   const progress = createProgress(io, { quiet: Boolean(opts.quiet) });
-  return scanAsync({ ...scanOptions(paths, opts), onProgress: progress.enabled ? progress.update : undefined, ...extra }).finally(() => progress.end());
+  // Loaded here, not at start-up: commands that do not scan never load the scan pipeline.
+  const { scanAsync } = await import('../pipeline.js');
+  return scanAsync({ ...options, onProgress: progress.enabled ? progress.update : undefined, ...extra }).finally(() => progress.end());
 }

@@ -86,12 +86,62 @@ function projectNames(files: FileFacts[], pathSuffixes: Map<string, string[]>, i
   return { any, replacedIn };
 }
 
-/** Aliases and using-directives of headers apply to the files that include them; merge them as a fallback. */
-function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts): NamespaceFacts {
+const hasKeys = (o: object): boolean => {
+  for (const _ in o) return true;
+  return false;
+};
+
+/** `own` over `global`, without copying `global` (its entries are found through the prototype chain). */
+function overlay(own: Record<string, string>, global: Record<string, string>): Record<string, string> {
+  if (!hasKeys(own)) return global;
+  const view = Object.create(global) as Record<string, string>;
+  // defineProperty, not assignment: a key such as `__proto__` stays a plain entry, as in a spread.
+  for (const k of Object.keys(own)) Object.defineProperty(view, k, { value: own[k], enumerable: true, writable: true, configurable: true });
+  return view;
+}
+
+/**
+ * Aliases and using-directives of headers apply to the files that include them; merge them as a fallback.
+ * A lookup in the result gives what a lookup in `{ ...global, ...own }` gives, at the cost of the file's own
+ * entries only (the global tables can hold thousands of entries, and there is one merge per file).
+ */
+function withGlobalNamespaces(own: NamespaceFacts, global: NamespaceFacts, live: (u: string) => boolean): NamespaceFacts {
   return {
-    aliases: { ...global.aliases, ...own.aliases },
-    usingNamespaces: [...new Set([...own.usingNamespaces, ...global.usingNamespaces])],
-    usingDeclarations: { ...global.usingDeclarations, ...own.usingDeclarations },
+    aliases: overlay(own.aliases, global.aliases),
+    usingNamespaces: (own.usingNamespaces.length ? [...new Set([...own.usingNamespaces, ...global.usingNamespaces])] : global.usingNamespaces).filter(live),
+    usingDeclarations: overlay(own.usingDeclarations, global.usingDeclarations),
+  };
+}
+
+/**
+ * Using-directives that can matter. Under `using namespace X;` a name may stand for `X::name`, and resolving tries
+ * that candidate and its prefixes that contain `::`: names starting with `X::`, and (for a nested `X`) the prefixes
+ * of `X` itself. A directive none of whose tries can be a rule's or an inventory name (a project's own namespace,
+ * `std`) is left out before resolving: no answer changes, and no resolution tries it again.
+ */
+function liveNamespaces(catalog: Catalog): (u: string) => boolean {
+  let heads: Set<string> | undefined;
+  const headsOf = (): Set<string> => {
+    const out = new Set<string>();
+    const add = (name: string): void => {
+      for (let i = name.indexOf('::'); i !== -1; i = name.indexOf('::', i + 2)) out.add(name.slice(0, i));
+    };
+    for (const name of catalog.bySymbol.keys()) add(name);
+    for (const name of catalog.inventory.keys()) add(name);
+    return out;
+  };
+  const known = (n: string): boolean => catalog.bySymbol.has(n) || catalog.inventory.has(n);
+  const memo = new Map<string, boolean>();
+  return (u) => {
+    let live = memo.get(u);
+    if (live === undefined) {
+      live = (heads ??= headsOf()).has(u);
+      // `a::b::c`: its prefixes with `::` (`a::b`, `a::b::c`) are tried too.
+      const parts = u.split('::');
+      for (let n = 2; !live && n <= parts.length; n++) live = known(parts.slice(0, n).join('::'));
+      memo.set(u, live);
+    }
+    return live;
   };
 }
 
@@ -219,12 +269,14 @@ interface Answer {
 }
 
 /**
- * Resolutions and their answers, memoised. `resolve` reads only the occurrence's name, role and
- * device flag and the namespace facts, so one entry serves every use with the same key under equal
- * namespace facts; the per-target answers and the message are shared by rule and symbol.
+ * Resolutions and their answers, memoised. `resolve` reads only the occurrence's name, role and device flag, and
+ * of the namespace facts only the alias of the name's first part, the using-declaration of an unqualified name and
+ * the using-directives: one entry serves every use with the same of these, in any file. The per-target answers
+ * and the message are shared by rule and symbol.
  */
 class Answers {
-  private readonly byNamespaces = new Map<string, Map<string, Answer | null>>();
+  private readonly memo = new Map<string, Answer | null>();
+  private readonly usingIds = new Map<string, number>();
   private readonly targetsByRule = new Map<Rule | undefined, Record<TargetId, TargetAnswer>>();
   private readonly messages = new Map<Rule | undefined, Map<string, string>>();
 
@@ -233,18 +285,28 @@ class Answers {
     private readonly profiles: Profile[],
   ) {}
 
-  /** The memo for one file's namespace facts (files with equal facts share one). */
-  scope(ns: NamespaceFacts): Map<string, Answer | null> {
-    const key = JSON.stringify(ns);
-    let m = this.byNamespaces.get(key);
-    if (!m) this.byNamespaces.set(key, (m = new Map()));
-    return m;
+  /** A file's using-directives as a small number (files with the same list share it). */
+  scope(ns: NamespaceFacts): number {
+    const key = ns.usingNamespaces.join('\0');
+    let id = this.usingIds.get(key);
+    if (id === undefined) this.usingIds.set(key, (id = this.usingIds.size));
+    return id;
+  }
+
+  /** The memo key of a use: what `resolve` reads of it and of the namespace facts (see the class comment). */
+  private key(scope: number, occ: Occurrence, ns: NamespaceFacts, code: boolean): string {
+    const name = occ.name;
+    const sep = name.indexOf('::');
+    const alias = ns.aliases[sep === -1 ? name : name.slice(0, sep)];
+    const declared = sep === -1 ? ns.usingDeclarations[name] : undefined;
+    // Falsy alias or declaration: `resolve` ignores it (its checks are truthiness).
+    return `${code ? 'c' : 'o'}\0${occ.role}\0${occ.device ? 'd' : 'h'}\0${name}\0${alias ? String(alias) : ''}\0${declared ? String(declared) : ''}\0${scope}`;
   }
 
   /** `code`: the use is in C/C++ code, where kinds come from the use (build files and Python keep the rule's kind). */
-  get(scope: Map<string, Answer | null>, occ: Occurrence, ns: NamespaceFacts, code = true): Answer | null {
-    const key = `${code ? 'c' : 'o'}\0${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}`;
-    let a = scope.get(key);
+  get(scope: number, occ: Occurrence, ns: NamespaceFacts, code = true): Answer | null {
+    const key = this.key(scope, occ, ns, code);
+    let a = this.memo.get(key);
     if (a === undefined) {
       const res = resolve(this.catalog, occ, ns);
       if (!res) a = null;
@@ -255,7 +317,7 @@ class Answers {
         const kind = trait ? 'type' : kindOf(res, occ.role, this.catalog, occ.name.includes('::'));
         a = isUse(res, occ.role, kind, occ.name) ? this.answer(res, occ, kind) : null;
       }
-      scope.set(key, a);
+      this.memo.set(key, a);
     }
     return a;
   }
@@ -264,13 +326,14 @@ class Answers {
    * A HIP or MUSA name answered through its CUDA counterpart (hipMalloc as cudaMalloc), reported under its own
    * name in the dialect's family.
    */
-  dialect(scope: Map<string, Answer | null>, occ: Occurrence, ns: NamespaceFacts, dialect: SourceDialect): Answer | null {
-    const key = `${dialect.id}\0${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}`;
-    let a = scope.get(key);
-    if (a !== undefined) return a;
+  dialect(scope: number, occ: Occurrence, ns: NamespaceFacts, dialect: SourceDialect): Answer | null {
     const counterpart = counterpartOf(occ.name, dialect);
     const role = counterpart === '<<<>>>' ? 'syntax' : occ.role;
-    const base = counterpart ? this.get(scope, { ...occ, name: counterpart, role }, ns) : null;
+    const asCuda: Occurrence | undefined = counterpart ? { ...occ, name: counterpart, role } : undefined;
+    const key = `${dialect.id}\0${occ.role}\0${occ.device ? 'd' : 'h'}\0${occ.name}\0${asCuda ? this.key(scope, asCuda, ns, true) : ''}`;
+    let a = this.memo.get(key);
+    if (a !== undefined) return a;
+    const base = asCuda ? this.get(scope, asCuda, ns) : null;
     const targets = base?.targets ?? answersFor({ symbol: occ.name }, this.profiles);
     const as = base ? ` (${dialect.id.toUpperCase()}; as ${base.res.symbol})` : ` (${dialect.id.toUpperCase()})`;
     const lead = base?.res.rule?.message ? base.res.rule.message.replaceAll('{symbol}', occ.name) : occ.name;
@@ -283,7 +346,7 @@ class Answers {
       message: `${lead}${as} — ${Object.entries(targets).map(([id, t]) => `${id}: ${answerText(t)}`).join('; ')}`,
       targets,
     };
-    scope.set(key, a);
+    this.memo.set(key, a);
     return a;
   }
 
@@ -391,6 +454,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
   const pathSuffixes = suffixes(files);
   const defined = projectNames(files, pathSuffixes, (name) => catalog.bySymbol.has(name) || catalog.inventory.has(name));
   const global = globalNamespaces(files);
+  const live = liveNamespaces(catalog);
   const findings: Finding[] = [];
   const kernels: KernelEntry[] = [];
   const targetCode = new Map<string, Partial<Record<Vendor, TargetCodeCount>>>();
@@ -421,9 +485,9 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
 
   // 1. Sort every use out, and count per file and per #if branch the names that show a dialect.
   const byPath = new Map<string, FileDialect>();
-  const scopes = new Map<string, { ns: NamespaceFacts; scope: Map<string, Answer | null> }>();
+  const scopes = new Map<string, { ns: NamespaceFacts; scope: number }>();
   for (const file of files) {
-    const ns = withGlobalNamespaces(file.namespaces, global);
+    const ns = withGlobalNamespaces(file.namespaces, global, live);
     const scope = answers.scope(ns);
     scopes.set(file.path, { ns, scope });
     const code = C_FAMILY.has(file.language);
@@ -506,7 +570,7 @@ export function matchFacts(files: FileFacts[], catalog: Catalog, profiles: Profi
     const fd = byPath.get(file.path) as FileDialect;
     // A Python file that already uses one target's package: its device-neutral names (torch.compile, Triton) are that target's.
     const pythonTarget = fd.code ? undefined : fd.pythonTarget;
-    const { ns, scope } = scopes.get(file.path) as { ns: NamespaceFacts; scope: Map<string, Answer | null> };
+    const { ns, scope } = scopes.get(file.path) as { ns: NamespaceFacts; scope: number };
     const replaced = defined.replacedIn(file);
     const fileDialect: DialectId = fd.code ? dialectOfFile(file.path) : 'cuda';
     const features = new Map<number, Set<string>>(); // finding line -> features

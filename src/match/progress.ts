@@ -61,11 +61,18 @@ export function computeProgress(files: readonly FileEntry[], findings: readonly 
   if (!files.some((f) => f.targetCode)) return undefined;
   const code = new Map(files.filter((f) => f.targetCode).map((f) => [f.path, f.targetCode!]));
   const byTarget: TargetProgress[] = [];
+  // One component per file, not per finding.
+  const components = new Map<string, string>();
+  const componentOfFile = (file: string): string => {
+    let c = components.get(file);
+    if (c === undefined) components.set(file, (c = componentOf(file, groupDepth)));
+    return c;
+  };
   for (const target of targets) {
     const vendor: Vendor = target.vendor;
     const rows = new Map<string, ComponentProgress>();
     const row = (file: string): ComponentProgress => {
-      const component = componentOf(file, groupDepth);
+      const component = componentOfFile(file);
       let r = rows.get(component);
       if (!r) rows.set(component, (r = { component, targetUses: 0, cudaRemaining: 0, cudaGuarded: 0, percent: 0 }));
       return r;
@@ -81,9 +88,9 @@ export function computeProgress(files: readonly FileEntry[], findings: readonly 
       if (guarded) row(f.file).cudaGuarded++;
       else row(f.file).cudaRemaining++;
     }
-    const components = [...rows.values()].sort((a, b) => byCodePoint(a.component, b.component));
-    for (const c of components) c.percent = percentMigrated(c.targetUses, c.cudaGuarded, c.cudaRemaining);
-    const total = components.reduce(
+    const sorted = [...rows.values()].sort((a, b) => byCodePoint(a.component, b.component));
+    for (const c of sorted) c.percent = percentMigrated(c.targetUses, c.cudaGuarded, c.cudaRemaining);
+    const total = sorted.reduce(
       (acc, c) => ({ t: acc.t + c.targetUses, g: acc.g + c.cudaGuarded, r: acc.r + c.cudaRemaining }),
       { t: 0, g: 0, r: 0 },
     );
@@ -93,7 +100,7 @@ export function computeProgress(files: readonly FileEntry[], findings: readonly 
       cudaRemaining: total.r,
       cudaGuarded: total.g,
       percent: percentMigrated(total.t, total.g, total.r),
-      components,
+      components: sorted,
     });
   }
   return { definition: PROGRESS_DEFINITION, byTarget };

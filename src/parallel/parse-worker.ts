@@ -1,18 +1,25 @@
 /**
  * Worker thread entry for the parse stage: one tree-sitter parser per thread.
- * Receives `{ id, file }` messages, answers `{ id, json }` with the ParsedFile as JSON text
- * (the same text the cache stores, so the main thread serialises nothing).
- * Sends `{ ready: true }` once the parser is set up.
+ *
+ * Protocol: the worker loads its parser at once and says `{ booted }`; the main thread sends `{ init }` (the
+ * lexicon, limits) as soon as it has the catalog, so loading the parser overlaps with discovery and the catalog;
+ * the worker answers `{ ready }`. Then `{ id, file }` tasks, answered in order with `{ id, json, key? }`: the
+ * outcome as UTF-8 JSON bytes in a buffer of their own, transferred (not copied) to the main thread, where they
+ * are parsed once and stored in the cache as they are; `key` is the content key of the bytes the worker read.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { SourceFile } from '../model/index.js';
+import { parentPort } from 'node:worker_threads';
+import type { Lexicon, SourceFile } from '../model/index.js';
 import { createCudaParser } from '../parse/cuda-parser.js';
 import { fromWire, type WireLexicon } from './lexicon-wire.js';
 import { parseSourceFile } from './parse-file.js';
 
 export interface WorkerInit {
-  lexicon: WireLexicon;
-  maxFileSize: number;
+  init: {
+    lexicon: WireLexicon;
+    maxFileSize: number;
+    /** Compute each file's content key (the cache is on). */
+    keys: boolean;
+  };
 }
 
 export interface WorkerTask {
@@ -20,16 +27,28 @@ export interface WorkerTask {
   file: SourceFile;
 }
 
-export type WorkerReply = { ready: true } | { id: number; json: string };
+export type WorkerReply = { booted: true } | { ready: true } | { id: number; json: Uint8Array; key?: string };
 
 if (parentPort) {
   const port = parentPort;
-  const init = workerData as WorkerInit;
-  const lexicon = fromWire(init.lexicon);
   const parser = createCudaParser();
-  port.on('message', (task: WorkerTask) => {
-    const parsed = parseSourceFile(parser, task.file, lexicon, init.maxFileSize);
-    port.postMessage({ id: task.id, json: JSON.stringify(parsed) } satisfies WorkerReply);
+  const encoder = new TextEncoder();
+  let lexicon: Lexicon | undefined;
+  let maxFileSize = 0;
+  let keys = false;
+  port.on('message', (msg: WorkerInit | WorkerTask) => {
+    if ('init' in msg) {
+      lexicon = fromWire(msg.init.lexicon);
+      maxFileSize = msg.init.maxFileSize;
+      keys = msg.init.keys;
+      port.postMessage({ ready: true } satisfies WorkerReply);
+      return;
+    }
+    if (!lexicon) throw new Error('parse worker: a task arrived before the lexicon');
+    const { parsed, key } = parseSourceFile(parser, msg.file, lexicon, maxFileSize, keys);
+    // A buffer of its own (TextEncoder), so transferring it detaches nothing else.
+    const json = encoder.encode(JSON.stringify(parsed));
+    port.postMessage({ id: msg.id, json, ...(key ? { key } : {}) } satisfies WorkerReply, [json.buffer as ArrayBuffer]);
   });
-  port.postMessage({ ready: true } satisfies WorkerReply);
+  port.postMessage({ booted: true } satisfies WorkerReply);
 }

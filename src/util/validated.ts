@@ -7,8 +7,8 @@
  * budget (an "alias bomb" is an error, not a hang), no alias that contains itself, no nesting deeper than
  * MAX_DEPTH, no non-finite numbers (1e400 is not a weight).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isAlias, isCollection, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { baselineSchema } from '../model/generated/baseline.js';
 import { calibrationSchema } from '../model/generated/calibration.js';
 import { configSchema } from '../model/generated/config.js';
@@ -50,6 +50,12 @@ const HINTS: Record<SchemaName, string> = {
   report: 'use a JSON report written by `ascendify scan --format json` (schemas/report.schema.json)',
 };
 
+// ajv and yaml are loaded on first use: a run that reads no document (explain with the compiled catalog, a scan
+// without config or baseline) does not pay for them at start-up.
+const lazyRequire = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= lazyRequire('yaml') as typeof import('yaml'));
+
 /** YAML aliases expanded per document before it counts as hostile. */
 const MAX_ALIASES = 1000;
 
@@ -60,7 +66,8 @@ function validatorOf(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
   if (!v) {
     if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: false });
+      const { Ajv: AjvClass } = lazyRequire('ajv') as typeof import('ajv');
+      ajv = new AjvClass({ allErrors: true, strict: false });
       // The config schema refers to the effort schema by its $id.
       ajv.addSchema(effortSchema);
     }
@@ -130,7 +137,7 @@ export function parseText(text: string, file: string, format: 'yaml' | 'json', h
       throw new InputError(file, `is not valid JSON (${(e as Error).message})`, [], hint);
     }
   } else {
-    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    const doc = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length) {
       const err = doc.errors[0]!;
       const line = err.linePos?.[0]?.line;
@@ -138,6 +145,7 @@ export function parseText(text: string, file: string, format: 'yaml' | 'json', h
     }
     // A list or mapping used as a key (`? [a, b]: x`) has no JSON form (the library would stringify it, with a warning).
     let collectionKey: number | undefined;
+    const { visit, isAlias, isCollection } = yaml();
     visit(doc, {
       Pair(_, pair) {
         const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;

@@ -1,9 +1,10 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanAsync } from '../../src/analyze.js';
-import { cacheNamespace, defaultCacheDir } from '../../src/cache/facts-cache.js';
+import { cacheNamespace } from '../../src/cache/fingerprint.js';
+import { defaultCacheDir } from '../../src/cache/store.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import type { Catalog } from '../../src/model/index.js';
 import { renderJson } from '../../src/report/json.js';
@@ -14,13 +15,13 @@ let dir: string;
 let cacheRoot: string;
 let catalog: Catalog;
 
-/** Every entry file in a cache folder. */
+/** Every facts entry in a cache folder. */
 function entries(root: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else out.push(join(d, e.name));
+      else if (d.includes(`${sep}c3${sep}`) && d.includes(`${sep}facts${sep}`)) out.push(join(d, e.name));
     }
   };
   walk(root);
@@ -66,11 +67,13 @@ describe('incremental cache', () => {
     const files = entries(cacheDir);
     expect(files.length).toBe(cold.stats.files);
     writeFileSync(files[0]!, '{"entry": ');
-    const full = readFileSync(files[1]!, 'utf8');
-    writeFileSync(files[1]!, full.slice(0, full.length / 2));
-    writeFileSync(files[2]!, JSON.stringify({ entry: { path: 'elsewhere.cu', language: 'cuda', lines: 1, status: 'scanned' } }));
+    const full = readFileSync(files[1]!);
+    writeFileSync(files[1]!, full.subarray(0, full.length / 2));
+    // Its header kept, its payload another file's: the digest no longer matches.
+    writeFileSync(files[2]!, Buffer.concat([readFileSync(files[2]!).subarray(0, 40), Buffer.from(JSON.stringify({ entry: { path: 'elsewhere.cu', language: 'cuda', lines: 1, status: 'scanned' } }))]));
     const warm = await scanAsync({ paths: [dir], catalog, jobs: 1, cacheDir });
     expect(warm.stats).toMatchObject({ parsed: 3, cached: cold.stats.files - 3 });
+    expect(warm.cache?.invalid).toBe(3);
     expect(renderJson(warm.report)).toBe(renderJson(cold.report));
     // and the bad entries were rewritten
     const rewarm = await scanAsync({ paths: [dir], catalog, jobs: 1, cacheDir });
@@ -82,10 +85,10 @@ describe('incremental cache', () => {
     await scanAsync({ paths: [join(dir, 'samples')], catalog, cacheDir });
     const other = await scanAsync({ paths: [join(dir, 'samples')], catalog: { ...catalog, version: 'another' }, cacheDir });
     expect(other.stats.cached).toBe(0);
-    expect(readdirSync(join(cacheDir, 'v1')).length).toBe(2);
-    expect(cacheNamespace({ tool: '1.0.0', catalog: 'a' })).not.toBe(cacheNamespace({ tool: '1.0.1', catalog: 'a' }));
-    expect(cacheNamespace({ tool: '1.0.0', catalog: 'a' })).not.toBe(cacheNamespace({ tool: '1.0.0', catalog: 'b' }));
-    expect(cacheNamespace({ tool: '1.0.0', catalog: 'a' })).toBe(cacheNamespace({ tool: '1.0.0', catalog: 'a' }));
+    expect(readdirSync(join(cacheDir, 'c3')).length).toBe(2);
+    expect(cacheNamespace('a', 'build-1')).not.toBe(cacheNamespace('a', 'build-2'));
+    expect(cacheNamespace('a', 'build-1')).not.toBe(cacheNamespace('b', 'build-1'));
+    expect(cacheNamespace('a', 'build-1')).toBe(cacheNamespace('a', 'build-1'));
   });
 
   it('an unwritable cache folder does not fail the scan', async () => {

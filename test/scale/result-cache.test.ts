@@ -1,9 +1,9 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanAsync } from '../../src/analyze.js';
-import { decode, encode } from '../../src/cache/result-cache.js';
+import { decode, encode } from '../../src/cache/codec.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import type { Catalog } from '../../src/model/index.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
@@ -13,13 +13,13 @@ let dir: string;
 let cacheRoot: string;
 let catalog: Catalog;
 
-/** Result entries (.bin) under a cache folder. */
+/** Result entries under a cache folder. */
 function resultFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.bin')) out.push(join(d, e.name));
+      else if (d.endsWith(`${sep}results`) && d.includes(`${sep}c3${sep}`)) out.push(join(d, e.name));
     }
   };
   walk(root);
@@ -54,6 +54,18 @@ describe('result cache encoding', () => {
     expect(JSON.stringify(back)).toBe(JSON.stringify(value));
     expect(back.list[0]).toBe(back.a);
     expect('skipped' in back).toBe(false);
+  });
+
+  it('a lazy value is decoded when first read, in its place, and renders as the original', () => {
+    const items = [{ kind: 'use', hours: range }, { kind: 'api', hours: range, shared }];
+    const report = { a: 1, effort: { targets: [{ target: 't', items, total: range }] }, after: shared };
+    const back = decode(encode(report, 'k', new Set([items])), 'k') as typeof report;
+    const target = back.effort.targets[0]!;
+    expect(Object.getOwnPropertyDescriptor(target, 'items')?.get).toBeDefined();
+    expect(Object.keys(target)).toEqual(['target', 'items', 'total']);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(report));
+    expect(Object.getOwnPropertyDescriptor(target, 'items')?.value).toEqual(items);
+    expect(back.after).toBe(back.after);
   });
 
   it('another key is a miss; truncated bytes are an error', () => {
