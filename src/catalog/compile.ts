@@ -98,7 +98,7 @@ function withEvidence(answer: RawAnswer, profile: Profile, evidence: Evidence | 
   return { ...answer, confidence: judgeAnswer(answer, profile, evidence).confidence };
 }
 
-function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profiles: Profile[], evidence?: Evidence): Rule {
+function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profiles: Profile[], evidence?: Evidence, lazy?: ReadonlySet<string>): Rule {
   const answers: Record<string, Answer> = {};
   for (const vendor of VENDORS) {
     const vendorAnswer = raw.targets[vendor];
@@ -114,7 +114,23 @@ function compileRule(raw: RawRule, file: RawRuleFile, doc: RuleDocument, profile
     };
     check(vendorAnswer, `targets.${vendor}`);
     for (const [key, a] of Object.entries(vendorAnswer.profiles ?? {})) check(a, `targets.${vendor}.profiles.${key}`);
-    for (const profile of profiles.filter((p) => p.vendor === vendor)) answers[profile.id] = withEvidence(resolveAnswer(vendorAnswer, profile), profile, evidence);
+    for (const profile of profiles.filter((p) => p.vendor === vendor)) {
+      const compute = (): Answer => withEvidence(resolveAnswer(vendorAnswer, profile), profile, evidence);
+      if (!lazy?.has(profile.id)) {
+        answers[profile.id] = compute();
+        continue;
+      }
+      // A release-pinned profile's answer is judged when first read: most runs never name one.
+      Object.defineProperty(answers, profile.id, {
+        enumerable: true,
+        configurable: true,
+        get(): Answer {
+          const value = compute();
+          Object.defineProperty(answers, profile.id, { value, enumerable: true, configurable: true, writable: true });
+          return value;
+        },
+      });
+    }
   }
   const rule: Rule = {
     id: raw.id,
@@ -227,7 +243,7 @@ interface CompiledRules {
   files: Catalog['files'];
 }
 
-function compileRules(ruleFiles: RuleDocument[], allProfiles: Profile[], evidence: Evidence | undefined): CompiledRules {
+function compileRules(ruleFiles: RuleDocument[], allProfiles: Profile[], evidence: Evidence | undefined, lazy: ReadonlySet<string>): CompiledRules {
   const rules: Rule[] = [];
   const ids = new Map<string, string>();
   const warnings: string[] = [];
@@ -244,7 +260,7 @@ function compileRules(ruleFiles: RuleDocument[], allProfiles: Profile[], evidenc
         throw new CatalogError(doc.file, `duplicate rule id (also in ${previous})`, raw.id, 'id');
       }
       ids.set(raw.id, doc.file);
-      const rule = compileRule(raw, file, doc, allProfiles, evidence);
+      const rule = compileRule(raw, file, doc, allProfiles, evidence, lazy);
       if (rule.override && !doc.user) throw new CatalogError(doc.file, 'only user rule files (--rules) may override', raw.id, 'override');
       for (const symbol of rule.symbols) {
         if (symbol.endsWith('*')) {
@@ -281,9 +297,10 @@ export function compileCatalog(src: CatalogSources): Catalog {
   const allProfiles = [...profiles, ...pinned];
   const { recognition, libraries } = compileRecognition(src.recognition);
   // Eager unless the caller defers them (a compiled catalog): a user rule file's mistakes surface at load.
+  const pinnedIds = new Set(pinned.map((p) => p.id));
   const evidence = (): Evidence | undefined => (typeof src.evidence === 'function' ? src.evidence() : src.evidence);
-  let compiled = typeof src.ruleFiles === 'function' ? undefined : compileRules(src.ruleFiles, allProfiles, evidence());
-  const rules = (): CompiledRules => (compiled ??= compileRules((src.ruleFiles as () => RuleDocument[])(), allProfiles, evidence()));
+  let compiled = typeof src.ruleFiles === 'function' ? undefined : compileRules(src.ruleFiles, allProfiles, evidence(), pinnedIds);
+  const rules = (): CompiledRules => (compiled ??= compileRules((src.ruleFiles as () => RuleDocument[])(), allProfiles, evidence(), pinnedIds));
   const inv = src.inventory;
   let inventory = typeof inv?.text === 'function' ? undefined : inv ? parseInventory(inv.file, inv.text as string, libraries) : new Map<string, InventoryEntry>();
   return {

@@ -97,8 +97,19 @@ function topLevelPieces(replacement: string): string[] {
   return pieces;
 }
 
-/** Splits and normalises one replacement string into the parts that are looked up. */
-export function replacementParts(replacement: string): ReplacementPart[] {
+const partsMemo = new Map<string, readonly ReplacementPart[]>();
+
+/**
+ * Splits and normalises one replacement string into the parts that are looked up. Memoised: the catalog judges
+ * the same strings once per profile (chips × releases), at every load.
+ */
+export function replacementParts(replacement: string): readonly ReplacementPart[] {
+  let parts = partsMemo.get(replacement);
+  if (!parts) partsMemo.set(replacement, (parts = splitReplacement(replacement)));
+  return parts;
+}
+
+function splitReplacement(replacement: string): ReplacementPart[] {
   const parts: ReplacementPart[] = [];
   for (const piece of topLevelPieces(replacement)) {
     const text = piece.trim();

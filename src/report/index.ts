@@ -8,7 +8,6 @@ import { renderJson, renderJsonChunks } from './json.js';
 import type { SourceLinks } from './links.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
-import { terminalSafe } from './terminal.js';
 import { renderText } from './text.js';
 
 export interface RenderContext {
@@ -40,7 +39,7 @@ const md = (r: Report, ctx: RenderContext): string => renderMarkdown(r, { lang: 
 
 export const REPORTERS: Record<string, Reporter> = {
   // Text is read in a terminal: control characters in paths and names are escaped (src/report/terminal.ts).
-  text: { extension: 'txt', render: (r, ctx) => renderText(terminalSafe(r), { color: ctx.color, lang: ctx.lang, groupDepth: ctx.groupDepth }) },
+  text: { extension: 'txt', render: (r, ctx) => renderText(r, { color: ctx.color, lang: ctx.lang, groupDepth: ctx.groupDepth }) },
   json: { extension: 'json', render: (r) => renderJson(r), chunks: (r) => renderJsonChunks(r) },
   github: { extension: 'github.txt', render: (r) => renderGithub(r) },
   html: { extension: 'html', render: (r, ctx) => renderHtml(r, { lang: ctx.lang, links: ctx.links }) },

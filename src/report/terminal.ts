@@ -20,35 +20,66 @@ export function escapeControl(text: string): string {
 }
 
 /**
- * A copy of `value` (a report, or any JSON-like data) whose strings are escaped with `escapeControl`. Objects
- * without such a string are returned as they are, so a clean report costs one pass and no copy.
+ * `value` (a report, or any JSON-like data) as a view whose strings read escaped with `escapeControl`, keys
+ * included. The view escapes what is read, when it is read: the text report reads a few hundred of a large
+ * report's strings, and walking all of them (every finding's) cost more than the rest of a warm scan. An object
+ * with a key that needs escaping is copied with escaped keys (rare); nothing else is copied.
  */
 export function terminalSafe<T>(value: T): T {
-  return safe(value) as T;
+  return view(value) as T;
 }
 
-function safe(value: unknown): unknown {
+const views = new WeakMap<object, object>();
+
+const HANDLER: ProxyHandler<object> = {
+  get(target, key, receiver) {
+    const v = Reflect.get(target, key, receiver) as unknown;
+    return typeof key === 'string' ? view(v) : v;
+  },
+  getOwnPropertyDescriptor(target, key) {
+    const d = Reflect.getOwnPropertyDescriptor(target, key);
+    if (d && 'value' in d && typeof key === 'string' && d.configurable) d.value = view(d.value);
+    return d;
+  },
+};
+
+function view(value: unknown): unknown {
   if (typeof value === 'string') return escapeControl(value);
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const v = safe(value[i]);
-      if (v !== value[i]) (out ??= value.slice())[i] = v;
-    }
-    return out ?? value;
-  }
-  if (value && typeof value === 'object') {
-    let out: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(value)) {
-      const s = safe(v);
-      const key = escapeControl(k);
-      if (s !== v || key !== k) {
-        out ??= { ...(value as Record<string, unknown>) };
-        if (key !== k) delete out[k];
-        out[key] = s;
+  if (!value || typeof value !== 'object') return value;
+  let v = views.get(value);
+  if (!v) {
+    let target = value;
+    if (!Array.isArray(value)) {
+      for (const k in value) {
+        if (HAS_UNSAFE.test(k)) {
+          target = Object.fromEntries(Object.entries(value).map(([key, x]) => [escapeControl(key), x]));
+          break;
+        }
       }
     }
-    return out ?? value;
+    v = new Proxy(target, HANDLER);
+    views.set(value, v);
   }
-  return value;
+  return v;
+}
+
+// A renderer that escapes its whole output cannot colour it with escape codes first. It colours with marks
+// (two Unicode noncharacters around an SGR code) instead; `terminalLines` escapes every line, then turns the marks
+// back into escape codes. Only the codes below are restored: a mark written in a scanned name can colour text, no more.
+const MARK = '\uFDD0';
+const MARK_END = '\uFDD1';
+const RESTORED = new Set(['1', '2', '22', '31', '32', '33', '35', '36', '39', '90']);
+const MARKS = /\uFDD0(\d{1,3})\uFDD1/g;
+
+/** The mark standing for SGR code `code` (see `terminalLines`). */
+export function sgrMark(code: number): string {
+  return `${MARK}${code}${MARK_END}`;
+}
+
+/** Rendered lines made safe for a terminal: each line escaped (`escapeControl`), then the colour marks restored. */
+export function terminalLines(lines: readonly string[]): string[] {
+  return lines.map((line) => {
+    const safe = escapeControl(line);
+    return safe.includes(MARK) ? safe.replace(MARKS, (_m, code: string) => (RESTORED.has(code) ? `\x1b[${code}m` : `\\ufdd0${code}\\ufdd1`)) : safe;
+  });
 }

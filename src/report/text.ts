@@ -14,6 +14,7 @@ import { confidenceMark, confidenceOf } from './confidence.js';
 import { filterText } from './filter.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 import { noteGroups } from './notes.js';
+import { sgrMark, terminalLines } from './terminal.js';
 import { historyPoints, historyTargets, pct, progressTargets, shortDate } from './progress-view.js';
 import { blocks, folderTable, statusOf } from './view.js';
 
@@ -27,6 +28,32 @@ export interface TextOptions {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/**
+ * Colours as marks (`sgrMark`), so that the whole rendered text can be escaped for the terminal and the colours put
+ * back after (`terminalLines`): escaping the report's strings one by one cost more than rendering it.
+ */
+function markedColors(enabled: boolean): Colors {
+  const plain = pc.createColors(false);
+  if (!enabled) return plain;
+  const fmt = (open: number, close: number, reopen = open) => (input: unknown): string => {
+    const o = sgrMark(open);
+    const c = sgrMark(close);
+    return `${o}${String(input).split(c).join(c + sgrMark(reopen))}${c}`;
+  };
+  return {
+    ...plain,
+    isColorSupported: true,
+    bold: fmt(1, 22),
+    dim: fmt(2, 22),
+    red: fmt(31, 39),
+    green: fmt(32, 39),
+    yellow: fmt(33, 39),
+    magenta: fmt(35, 39),
+    cyan: fmt(36, 39),
+    gray: fmt(90, 39),
+  };
+}
 
 function paint(c: Colors, status: Status, text: string): string {
   return c[STATUS_COLOR[status]](text);
@@ -141,8 +168,12 @@ function notesText(report: Report, c: Colors, m: Messages): string[] {
   return out;
 }
 
+/**
+ * The text report. Everything it prints is escaped for the terminal (`terminalLines`): names from the scanned
+ * tree cannot move the cursor, retitle the terminal or reorder a line.
+ */
 export function renderText(report: Report, options: TextOptions): string {
-  const c = pc.createColors(options.color);
+  const c = markedColors(Boolean(options.color));
   const m = messages(options.lang);
   const top = options.top ?? 10;
   const s = report.summary;
@@ -199,5 +230,5 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   out.push(...progressText(report, c, m));
   out.push(...notesText(report, c, m));
-  return `${out.join('\n')}\n`;
+  return `${terminalLines(out).join('\n')}\n`;
 }
