@@ -3,7 +3,7 @@
  * families; with folders, a team's own rule files, each beside its `<name>.fixture.<ext>`. `--update` rewrites
  * the expected answers of every `ruleid` annotation to what the catalog answers now.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -12,6 +12,7 @@ import { checkFixture, passed, updateFixture, type FixtureResult } from '../core
 import type { Catalog } from '../model/index.js';
 import { UsageError } from '../util/errors.js';
 import { byCodePoint } from '../util/order.js';
+import { readRegularText, RefusedFile } from '../util/read-file.js';
 import type { CliIo } from './io.js';
 import { colorOf } from './scan-options.js';
 
@@ -22,13 +23,19 @@ interface Suite {
   fixtures: string[];
 }
 
+/** Fixtures are small source files; a larger one is refused, not read. */
+const MAX_FIXTURE_SIZE = 4 * 1024 * 1024;
+
 function suitesIn(dir: string, ruleFileName: (path: string) => string): Suite[] {
   const out: Suite[] = [];
+  // Folders linked from elsewhere are not followed (a link cycle would never end).
   const walk = (d: string): void => {
-    const names = readdirSync(d).sort(byCodePoint);
-    for (const n of names) {
+    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodePoint(a.name, b.name));
+    const names = entries.map((e) => e.name);
+    for (const e of entries) {
+      const n = e.name;
       const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
+      if (e.isDirectory()) walk(p);
       else if (/\.ya?ml$/.test(n)) {
         const stem = n.replace(/\.ya?ml$/, '');
         const fixtures = names.filter((x) => x.startsWith(`${stem}.fixture.`)).map((x) => join(d, x));
@@ -77,7 +84,13 @@ export function runRuleTests(dirs: string[], update: boolean): TestRun {
     const rules = new Set(catalog.rules.filter((r) => r.file === suite.ruleFile).map((r) => r.id));
     for (const fixture of suite.fixtures) {
       const shown = dirs.length ? fixture : relative(SHIPPED_RULES_DIR, fixture).split('\\').join('/');
-      let text = readFileSync(fixture, 'utf8');
+      let text: string;
+      try {
+        text = readRegularText(fixture, { maxBytes: MAX_FIXTURE_SIZE });
+      } catch (e) {
+        if (!(e instanceof RefusedFile)) throw e;
+        throw new UsageError(`cannot read the fixture ${shown}: it ${e.reason}`, 'a fixture is a regular file next to its rule file, at most 4 MB');
+      }
       if (update) {
         const next = updateFixture(shown, text, catalog);
         if (next !== text) {

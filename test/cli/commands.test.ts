@@ -3,7 +3,8 @@
  * options and give the same numbers for the same input; progress prints migration progress; `ascendify test`
  * runs a team's rule fixtures.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,17 @@ describe('ascendify test', () => {
     const updated = await cli(['test', dir, '--update']);
     expect(updated.code).toBe(0);
     expect(readFileSync(join(dir, 'wrappers.fixture.cu'), 'utf8')).toContain('// ruleid: team-gpu-malloc ascend=direct cambricon=partial');
+  });
+
+  it('a link cycle in the folder ends, and a fixture that is not a regular file is refused with one line', async () => {
+    const dir = join(tmp, 'team-hostile');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'wrappers.yaml'), 'family: wrappers\nrules: []\n');
+    symlinkSync('.', join(dir, 'loop'));
+    execFileSync('mkfifo', [join(dir, 'wrappers.fixture.cu')]);
+    const r = await cli(['test', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read the fixture .*wrappers\.fixture\.cu: it .*(FIFO|not a regular file)/);
   });
 
   it('a missing folder is exit 2 with one line', async () => {
