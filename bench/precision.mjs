@@ -21,6 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scan } from '../dist/analyze.js';
+import { prng } from './corpus.mjs';
 import { loadCatalog } from '../dist/catalog/load.js';
 
 const args = process.argv.slice(2);
@@ -180,14 +181,7 @@ function rng(text) {
     h = Math.imul(h ^ text.charCodeAt(i), 3432918353);
     h = (h << 13) | (h >>> 19);
   }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return prng(h);
 }
 const seed = seedText ?? `ascendify-precision-${paths.map((p) => p.replace(/\/+$/, '').split('/').pop()).join('+')}`;
 const random = rng(seed);

@@ -150,6 +150,13 @@ function whereTheWorkIs(report: Report, c: Colors, m: Messages, top: number, dep
   return out;
 }
 
+/** What a note's detail adds to its reason: `reason: more` or `reason (more)` gives `more`. */
+function detailOf(detail: string, reason: string): string {
+  const rest = detail.slice(reason.length).trim();
+  if (rest.startsWith('(') && rest.endsWith(')')) return rest.slice(1, -1).trim();
+  return rest.replace(/^:\s*/, '');
+}
+
 function notesText(report: Report, c: Colors, m: Messages): string[] {
   const groups = noteGroups(report);
   if (!groups.length) return [];
@@ -162,7 +169,7 @@ function notesText(report: Report, c: Colors, m: Messages): string[] {
       continue;
     }
     const line = g.kind === 'skipped' ? m.noteSkipped(n, g.reason) : m.noteRead(n, g.reason);
-    const examples = n === 1 ? `${g.items[0]!.path}${g.items[0]!.detail !== g.reason ? ` (${g.items[0]!.detail.slice(g.reason.length).trim().replace(/^[(:]\s*|\)$/g, '')})` : ''}` : `${g.items.slice(0, 3).map((i) => i.path).join(', ')}${n > 3 ? ', …' : ''}`;
+    const examples = n === 1 ? `${g.items[0]!.path}${g.items[0]!.detail !== g.reason ? ` (${detailOf(g.items[0]!.detail, g.reason)})` : ''}` : `${g.items.slice(0, 3).map((i) => i.path).join(', ')}${n > 3 ? ', …' : ''}`;
     out.push(`  ${line}: ${examples}${n > 3 ? c.dim(` — ${m.noteAllInJson}`) : ''}`);
   }
   return out;

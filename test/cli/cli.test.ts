@@ -90,7 +90,7 @@ describe('bad input', () => {
     // Notes are grouped by reason, one line each; an empty file is not a note.
     expect(text.stdout).toContain('1 file skipped: binary file: bin.cu');
     expect(text.stdout).toMatch(/1 file skipped: larger than the size limit: big\.cu \(\d+ > 10240 bytes/);
-    expect(text.stdout).toContain('1 file not valid UTF-8: gbk.cu');
+    expect(text.stdout).toContain('1 file not valid UTF-8: gbk.cu (read as Latin-1 (identifiers are unaffected))\n');
     expect(text.stdout).not.toContain('empty');
     rmSync(d, { recursive: true, force: true });
   });
