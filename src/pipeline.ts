@@ -5,7 +5,6 @@
  * synchronous `scan`. This module loads no parser itself: the parse workers do, so a scan answered by the caches
  * (or of an empty folder) never loads the front end.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve as resolvePath } from 'node:path';
 import { baselineForScan } from './ci/baseline-file.js';
@@ -15,7 +14,7 @@ import { defaultEffort, lexiconOf, reportFromFacts } from './core/from-facts.js'
 import { compiledLexicon, loadCatalog, PACKAGE_ROOT } from './catalog/load.js';
 import type { WireLexicon } from './catalog/lexicon-wire.js';
 import { discover, MissingPathError } from './discover/walk.js';
-import { DEFAULT_MAX_FILE_SIZE } from './discover/read.js';
+import { DEFAULT_MAX_FILE_SIZE, sourceBytes } from './discover/read.js';
 import { contentKey } from './cache/content-key.js';
 import { FactsCache } from './cache/facts-cache.js';
 import { ScanCache, type FileKeys } from './cache/result-cache.js';
@@ -238,7 +237,7 @@ export function fileKeys(steps: Steps): { keys: FileKeys; hashed: number } | und
     if (f.size > steps.maxFileSize) return undefined;
     hashed++;
     try {
-      return contentKey(f, readFileSync(f.absPath));
+      return contentKey(f, sourceBytes(f, steps.maxFileSize));
     } catch {
       return undefined; // the parse stage reports why
     }

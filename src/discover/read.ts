@@ -16,14 +16,26 @@ export function readSource(file: SourceFile, maxFileSize = DEFAULT_MAX_FILE_SIZE
   }
   let buf: Buffer;
   try {
-    // Only a regular file, never blocking, never more than the limit (the file may have changed since discovery).
-    buf = readRegularFile(file.absPath, { maxBytes: maxFileSize, limitHint: 'raise it with --max-file-size' });
+    buf = sourceBytes(file, maxFileSize);
   } catch (e) {
     if (!(e instanceof RefusedFile)) throw e;
-    if (e.code) return { ok: false, reason: `not readable (${e.code})` };
-    return { ok: false, reason: e.reason.replace(/^is an? (.*), not a regular file$/, 'not a regular file: a $1') };
+    return { ok: false, reason: refusedReason(e) };
   }
   return decodeSource(buf);
+}
+
+/**
+ * A discovered file's bytes, as every reader of sources (parsing, content keys) must get them: a regular file only,
+ * never blocking, never more than the limit (the file may have changed since discovery). Throws a RefusedFile.
+ */
+export function sourceBytes(file: SourceFile, maxFileSize: number): Buffer {
+  return readRegularFile(file.absPath, { maxBytes: maxFileSize, limitHint: 'raise it with --max-file-size' });
+}
+
+/** Why a source could not be read, as the report lists it. */
+export function refusedReason(e: RefusedFile): string {
+  if (e.code) return `not readable (${e.code})`;
+  return e.reason.replace(/^is an? (.*), not a regular file$/, 'not a regular file: a $1');
 }
 
 /** A file's bytes as text: binary files refused, UTF-8 (BOM dropped) with a Latin-1 fallback. Pure. */

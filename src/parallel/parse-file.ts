@@ -2,11 +2,11 @@
  * One file through the parse stage: read it, extract its facts (src/core/facts.ts), drop the text.
  * Shared by the in-process path and the worker threads, so both give the same answer.
  */
-import { readFileSync } from 'node:fs';
 import type Parser from 'tree-sitter';
 import { contentKey } from '../cache/content-key.js';
 import { parseFileText, type ParsedFile } from '../core/facts.js';
-import { decodeSource, readSource } from '../discover/read.js';
+import { decodeSource, readSource, refusedReason, sourceBytes } from '../discover/read.js';
+import { RefusedFile } from '../util/read-file.js';
 import type { Lexicon, SourceFile } from '../model/index.js';
 
 export type { ParsedFile };
@@ -25,10 +25,10 @@ export function parseSourceFile(parser: Parser, file: SourceFile, lexicon: Lexic
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file.absPath);
+    bytes = sourceBytes(file, maxFileSize);
   } catch (e) {
-    const reason = `not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-    return { parsed: { entry: { path: file.path, language: file.language, lines: 0, status: 'skipped', reason }, cacheable: false } };
+    if (!(e instanceof RefusedFile)) throw e;
+    return { parsed: { entry: { path: file.path, language: file.language, lines: 0, status: 'skipped', reason: refusedReason(e) }, cacheable: false } };
   }
   const key = withKey ? contentKey(file, bytes) : undefined;
   const read = decodeSource(bytes);

@@ -10,7 +10,7 @@
 import { availableParallelism } from 'node:os';
 import type { FactsCache } from '../cache/facts-cache.js';
 import { contentKey } from '../cache/content-key.js';
-import { readFileSync } from 'node:fs';
+import { sourceBytes } from '../discover/read.js';
 import type { FileEntry, FileFacts, Lexicon, SourceFile } from '../model/index.js';
 import { fromWire, type WireLexicon } from '../catalog/lexicon-wire.js';
 import { budgetKey, DEFAULT_FILE_MEMORY_MB, DEFAULT_FILE_TIMEOUT_MS, ParsePool, type FileBudget, type PoolTask } from './pool.js';
@@ -144,7 +144,7 @@ export async function parseStage(files: SourceFile[], options: ParseStageOptions
       // A skip by the budget on a first scan (no key known, none from the worker that was ended): hash it here, so
       // the skip is cached and the next scan does not spend the budget on it again.
       try {
-        k = contentKey(files[index]!, readFileSync(files[index]!.absPath));
+        k = contentKey(files[index]!, sourceBytes(files[index]!, options.maxFileSize));
       } catch {
         k = undefined;
       }
@@ -175,7 +175,7 @@ export function parseStageSync(files: SourceFile[], options: ParseStageOptions, 
   const keys = options.keys ?? (options.cache ? files.map((f) => {
     if (f.size > options.maxFileSize) return undefined;
     try {
-      return contentKey(f, readFileSync(f.absPath));
+      return contentKey(f, sourceBytes(f, options.maxFileSize));
     } catch {
       return undefined;
     }

@@ -4,7 +4,7 @@
  * user rules) is followed through a link out of the scanned root. Run through the real CLI with a timeout, since the
  * old behaviour was a hang.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -110,6 +110,25 @@ describe.runIf(canFifo)('special files', () => {
     const r = runBin(['scan', d, '--rules', join(d, 'rules'), '--no-cache', '-q']);
     expect([r.signal, r.code]).toEqual([null, 2]);
     expect(r.stderr).toContain('is a FIFO (named pipe), not a regular file');
+  });
+});
+
+describe.runIf(canFifo)('a file replaced by a FIFO after discovery', () => {
+  it('the parse stage reads it with the careful reader: skipped with its type, never opened to block', () => {
+    const fifo = join(dir, 'swapped.cu');
+    mkfifo(fifo);
+    // What discovery saw: a regular file of 60 bytes. Run in a child with a timeout: the old read blocked for ever.
+    const script = [
+      `import { parseSourceFile } from ${JSON.stringify(join(process.cwd(), 'dist/parallel/parse-file.js'))};`,
+      `import { createCudaParser } from ${JSON.stringify(join(process.cwd(), 'dist/parse/cuda-parser.js'))};`,
+      `const file = { path: 'swapped.cu', absPath: ${JSON.stringify(fifo)}, language: 'cuda', size: 60 };`,
+      `const lexicon = { names: new Set(), deviceOnly: new Set(), patterns: [] };`,
+      `const out = parseSourceFile(createCudaParser(), file, lexicon, 1 << 20, true);`,
+      `process.stdout.write(JSON.stringify(out.parsed.entry));`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal, r.stderr).toBeNull();
+    expect(JSON.parse(r.stdout)).toMatchObject({ path: 'swapped.cu', status: 'skipped', reason: 'not a regular file: a FIFO (named pipe)' });
   });
 });
 
